@@ -1,0 +1,40 @@
+"""Problems found in case files, and how they are printed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong in one file: where (file, line, field) and what, in Swedish."""
+
+    path: str  # as shown to people, e.g. "examples/x.md"
+    line: int
+    field: str  # dotted field path, e.g. "sources.0.url"; "" for the file as a whole
+    message: str
+
+    def text(self) -> str:
+        where = f"{self.path}:{self.line}"
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+    def github(self) -> str:
+        """A GitHub Actions workflow command that annotates the line in the pull request."""
+        title = f"Fel i {self.field}" if self.field else "Fel i exemplet"
+        return (
+            f"::error file={_prop(self.path)},line={self.line},title={_prop(title)}"
+            f"::{_data(self.message)}"
+        )
+
+
+def _data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _prop(value: str) -> str:
+    return _data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def format_problems(problems: list[Problem], fmt: str = "text") -> str:
+    lines = [p.github() if fmt == "github" else p.text() for p in sorted(problems)]
+    return "\n".join(lines)

@@ -1,0 +1,35 @@
+"""Lists of cases as HTML: the start page's latest cases and the catalogue's full list."""
+
+from __future__ import annotations
+
+from html import escape
+
+from . import pages, render, schema
+from .model import Case
+from .sorting import swedish_key
+
+
+def by_title(cases: list[Case]) -> list[Case]:
+    return sorted(cases, key=lambda c: swedish_key(c.title))
+
+
+def newest(cases: list[Case], count: int | None = None) -> list[Case]:
+    ordered = sorted(cases, key=lambda c: (c.meta["added"], c.meta["period"]["start"], c.id), reverse=True)
+    return ordered[:count] if count else ordered
+
+
+def item_html(case: Case, root: str) -> str:
+    """One case in a list: title, organisation, municipality, period and summary."""
+    orgs = ", ".join(o["name"] for o in case.meta["organisations"])
+    places = ", ".join(m.name for m in case.municipalities) or \
+        schema.vocabulary("scopes").label_of(case.meta["scope"])
+    meta = f"{orgs} · {places} · {render.period_text(case.meta['period'])}"
+    return (f'<li><a class="ge-list__title" href="{escape(root + pages.case_url(case))}">'
+            f"{escape(case.title)}</a>"
+            f'<span class="ge-list__meta">{escape(meta)}</span>'
+            f"<p>{escape(case.meta['summary'])}</p></li>")
+
+
+def list_html(cases: list[Case], root: str) -> str:
+    """``root`` is the relative path from the page to the site root, e.g. ``../``."""
+    return f'<ul class="ge-list">{"".join(item_html(c, root) for c in cases)}</ul>'

@@ -1,0 +1,338 @@
+"""Reading case files: bytes → front matter (with a line for every field) and body.
+
+Nothing here knows the schema. The YAML reader is deliberately strict and small:
+YAML 1.2 core scalars only (``no``, ``on`` and ``2018-02-30`` stay text), no anchors,
+aliases, merge keys or custom tags, no duplicate keys, limited depth. Every problem is
+reported as a :class:`Problem` with the file's line; nothing raises to the caller.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import Problem
+
+MAX_BYTES = 200_000  # a long case is about 15 kB
+MAX_LINE_CHARS = 5_000
+MAX_DEPTH = 10
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+FieldPath = tuple[str | int, ...]
+
+
+@dataclass
+class SourceFile:
+    """A case file as read: front matter and body, not yet validated."""
+
+    id: str
+    path: str  # as shown to people, e.g. "examples/trygga-grannar.md"
+    meta: dict[str, Any] | None = None
+    body: str = ""
+    body_line: int = 1  # file line of the first body line
+    lines: dict[FieldPath, int] = field(default_factory=dict)
+    # plain scalars that YAML read as a number or a boolean, with their text as written
+    raw: dict[FieldPath, str] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def line_of(self, path: FieldPath) -> int:
+        """The line of a field, or of its nearest ancestor that is in the file."""
+        path = tuple(path)
+        while path and path not in self.lines:
+            path = path[:-1]
+        return self.lines.get(path, 1)
+
+
+def field_name(path: FieldPath) -> str:
+    """``("sources", 0, "url")`` → ``"sources[1].url"`` (list positions counted from 1)."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part + 1}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+def slugify(name: str) -> str:
+    """A suggestion for a valid id from any file name."""
+    table = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u"})
+    stem = name.lower().translate(table)
+    return re.sub(r"[^a-z0-9]+", "-", stem).strip("-") or "mitt-exempel"
+
+
+# --- bytes to text -----------------------------------------------------------------------
+
+
+def decode(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
+    """UTF-8 text with LF line ends, or a problem that says what the file is instead."""
+
+    def fail(line: int, message: str) -> tuple[None, list[Problem]]:
+        return None, [Problem(path, line, "", message)]
+
+    if len(data) > MAX_BYTES:
+        return fail(1, f"filen är {len(data) // 1000} kB; ett exempel får vara högst "
+                       f"{MAX_BYTES // 1000} kB. Korta texten eller länka till en rapport.")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (
+        len(data) >= 4 and data.count(b"\x00") * 3 >= len(data)
+    ):
+        return fail(1, "filen är sparad som UTF-16. Spara den som UTF-8 (utan BOM) och försök igen.")
+    if b"\x00" in data:
+        return fail(data[: data.index(b"\x00")].count(b"\n") + 1,
+                    "filen innehåller binära data (nolltecken). Ett exempel ska vara en textfil i UTF-8.")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = data[: e.start].count(b"\n") + 1
+        return fail(line, "filen är inte sparad som UTF-8 (den ser ut att vara Latin-1 eller "
+                          "Windows-1252). Spara den som UTF-8 och försök igen.")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    for number, line_text in enumerate(text.split("\n"), 1):
+        if len(line_text) > MAX_LINE_CHARS:
+            return fail(number, f"raden har {len(line_text)} tecken; högst {MAX_LINE_CHARS} är "
+                                "tillåtet. Dela upp texten i stycken.")
+    bad = re.search(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]", text)
+    if bad:
+        return fail(text[: bad.start()].count("\n") + 1,
+                    f"filen innehåller ett osynligt styrtecken (U+{ord(bad.group()):04X}). Ta bort det.")
+    return text, []
+
+
+# --- the strict YAML reader ----------------------------------------------------------------
+
+
+class _Refused(Exception):
+    def __init__(self, mark: Any, message: str):
+        super().__init__(message)
+        self.line = mark.line if mark is not None else 0
+        self.message = message
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader composing nodes only, with YAML 1.2 core scalar resolution."""
+
+    yaml_implicit_resolvers: dict = {}
+
+    def __init__(self, stream: str):
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent, index):  # noqa: ANN001 - PyYAML's signature
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            raise _Refused(event.start_mark, "YAML-alias (*namn) är inte tillåtna. Skriv ut värdet i stället.")
+        if getattr(event, "anchor", None) is not None:
+            raise _Refused(event.start_mark, "YAML-ankare (&namn) är inte tillåtna. Skriv ut värdet där det behövs.")
+        self._depth += 1
+        if self._depth > MAX_DEPTH:
+            raise _Refused(event.start_mark, f"värdena är nästlade i mer än {MAX_DEPTH} nivåer.")
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+_SCALARS = [
+    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    ("tag:yaml.org,2002:int", r"^[-+]?[0-9]+$", "-+0123456789"),
+    ("tag:yaml.org,2002:float",
+     r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+     "-+0123456789."),
+    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+]
+for _tag, _regexp, _first in _SCALARS:
+    _Loader.add_implicit_resolver(_tag, re.compile(_regexp), list(_first))
+
+_STR = "tag:yaml.org,2002:str"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+
+# PyYAML's messages, in plain Swedish with the usual fix.
+_YAML_MESSAGES = [
+    ("found character '\\t'", "tabbtecken är inte tillåtna i YAML. Använd mellanslag för indrag."),
+    ("mapping values are not allowed", "ett kolon på fel ställe. Sätt texten inom citattecken "
+                                       "om den innehåller ': ', till exempel title: \"Trygghet: så gjorde vi\"."),
+    ("could not find expected ':'", "ett fältnamn utan kolon, eller en text som fortsätter på nästa rad "
+                                    "utan indrag. Skriv fält: värde, och sätt långa texter inom citattecken."),
+    ("found unexpected end of stream", "ett citattecken som aldrig stängs. Avsluta texten med samma citattecken."),
+    ("found unknown escape character", "ett okänt \\-tecken inom dubbla citattecken. Använd enkla citattecken i stället."),
+    ("expected <block end>, but found '-'", "ett listelement (-) med fel indrag. Ge alla element i listan samma indrag."),
+    ("expected <block end>", "fel indrag. Fält på samma nivå ska ha exakt samma indrag."),
+    ("found undefined", "ett tecken som inte kan inleda ett värde. Sätt värdet inom citattecken."),
+    ("cannot start any token", "ett tecken som inte kan inleda ett värde. Sätt värdet inom citattecken."),
+]
+
+
+def _yaml_message(error: yaml.MarkedYAMLError) -> str:
+    problem = f"{error.context or ''} {error.problem or ''}"
+    for english, swedish in _YAML_MESSAGES:
+        if english in problem:
+            return f"YAML-fel: {swedish}"
+    return f"YAML-fel: raden kan inte läsas ({(error.problem or 'okänt fel').strip()}). Kontrollera indrag och citattecken."
+
+
+class _Builder:
+    """Turns composed YAML nodes into plain values, recording a line for every field."""
+
+    def __init__(self, source: SourceFile, first_line: int):
+        self.source = source
+        self.offset = first_line  # file line of YAML line 0
+
+    def line(self, node: yaml.Node) -> int:
+        return node.start_mark.line + self.offset
+
+    def problem(self, node: yaml.Node, path: FieldPath, message: str) -> None:
+        self.source.problems.append(Problem(self.source.path, self.line(node), field_name(path), message))
+
+    def build(self, node: yaml.Node, path: FieldPath) -> Any:
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            items = []
+            for index, item in enumerate(node.value):
+                self.source.lines[path + (index,)] = self.line(item)
+                items.append(self.build(item, path + (index,)))
+            return items
+        return self.scalar(node, path)
+
+    def mapping(self, node: yaml.MappingNode, path: FieldPath) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in (_STR, "tag:yaml.org,2002:int"):
+                self.problem(key_node, path, "ett fältnamn måste vara ett ord, till exempel title.")
+                continue
+            key = key_node.value
+            if key == "<<":
+                self.problem(key_node, path + (key,), "YAML-sammanslagning (<<) är inte tillåten. Skriv ut fälten.")
+                continue
+            if key in seen:
+                self.problem(key_node, path + (key,),
+                             f"fältet står två gånger (första gången på rad {seen[key]}). Ta bort det ena.")
+                continue
+            seen[key] = self.line(key_node)
+            self.source.lines[path + (key,)] = self.line(key_node)
+            result[key] = self.build(value_node, path + (key,))
+        return result
+
+    def scalar(self, node: yaml.ScalarNode, path: FieldPath) -> Any:
+        value = node.value
+        if node.tag == _STR:
+            return value
+        if node.tag in (_SEQ, _MAP):
+            return value
+        plain = node.style is None
+        if node.tag == "tag:yaml.org,2002:null":
+            return None
+        if node.tag == "tag:yaml.org,2002:bool":
+            result: Any = value.lower() == "true"
+        elif node.tag == "tag:yaml.org,2002:int":
+            result = int(value)
+        elif node.tag == "tag:yaml.org,2002:float":
+            result = float(value.replace(".inf", "inf").replace(".Inf", "inf").replace(".INF", "inf")
+                           .replace(".nan", "nan").replace(".NaN", "nan").replace(".NAN", "nan"))
+        else:
+            self.problem(node, path, f"YAML-taggen {node.tag} är inte tillåten. Ta bort taggen.")
+            return value
+        if plain:
+            self.source.raw[path] = value
+        return result
+
+
+def parse_yaml(source: SourceFile, text: str, first_line: int) -> None:
+    """Fill ``source.meta`` and ``source.lines`` from YAML text starting at ``first_line``."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except _Refused as e:
+        source.problems.append(Problem(source.path, e.line + first_line, "", e.message))
+        return
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        line = (mark.line if mark else 0) + first_line
+        source.problems.append(Problem(source.path, line, "", _yaml_message(e)))
+        return
+    except yaml.YAMLError as e:  # pragma: no cover - PyYAML raises marked errors for text input
+        source.problems.append(Problem(source.path, first_line, "", f"YAML-fel: {e}"))
+        return
+    finally:
+        loader.dispose()
+    if node is None:
+        source.meta = {}
+        return
+    if not isinstance(node, yaml.MappingNode):
+        source.problems.append(Problem(source.path, node.start_mark.line + first_line, "",
+                                       "framsidan ska bestå av fält som title: Rubrik, ett per rad."))
+        return
+    source.meta = _Builder(source, first_line).mapping(node, ())
+
+
+# --- files ----------------------------------------------------------------------------------
+
+
+def parse(data: bytes, path: str, case_id: str) -> SourceFile:
+    """Parse one case file's bytes. Problems are collected in ``.problems``; never raises."""
+    source = SourceFile(id=case_id, path=path)
+    text, problems = decode(data, path)
+    source.problems.extend(problems)
+    if text is None:
+        return source
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        source.problems.append(Problem(path, 1, "", "filen saknar framsida. Den ska börja med en rad "
+                                                    "med bara --- följd av fälten och en rad till med ---."))
+        return source
+    close = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
+    if close is None:
+        source.problems.append(Problem(path, 1, "", "framsidan stängs aldrig. Lägg till en rad med bara "
+                                                    "--- efter det sista fältet."))
+        return source
+    parse_yaml(source, "\n".join(lines[1:close]), first_line=2)
+    source.body = "\n".join(lines[close + 1:])
+    source.body_line = close + 2
+    return source
+
+
+def check_file_name(path: Path, shown: str) -> list[Problem]:
+    if path.suffix != ".md":
+        return [Problem(shown, 1, "", "en exempelfil ska sluta på .md.")]
+    if not ID_PATTERN.match(path.stem):
+        return [Problem(shown, 1, "", f"filnamnet får bara innehålla små bokstäver a–z, siffror och "
+                                      f"bindestreck (inga å, ä, ö, mellanslag eller punkter). "
+                                      f"Byt namn till {slugify(path.stem)}.md.")]
+    return []
+
+
+def read(path: Path, shown: str | None = None) -> SourceFile:
+    shown = shown or path.as_posix()
+    if path.is_symlink():
+        source = SourceFile(id=path.stem, path=shown)
+        source.problems.append(Problem(shown, 1, "", "filen är en länk. Lägg själva filen i examples/."))
+        return source
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except OSError as e:
+        source = SourceFile(id=path.stem, path=shown)
+        source.problems.append(Problem(shown, 1, "", f"filen kan inte läsas ({e.strerror})."))
+        return source
+    source = parse(data, shown, path.stem)
+    source.problems[:0] = check_file_name(path, shown)
+    return source
+
+
+def case_files(root: Path) -> list[Path]:
+    """The case files directly in ``root`` (``examples/``): no subfolders, no links out of it."""
+    root = root.resolve()
+    files = []
+    for path in sorted(root.iterdir()):
+        if path.name.startswith(".") or path.name.lower() == "readme.md" or path.is_dir():
+            continue
+        files.append(path)
+    return files

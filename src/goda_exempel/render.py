@@ -1,0 +1,164 @@
+"""Rendering a case's facts as HTML, and dates and amounts the Swedish way.
+
+All contributed values are escaped here; nothing from a case file reaches the page as
+markup. The labels are the schema's titles and the vocabularies' labels.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+from typing import Any, Callable
+
+from . import schema
+from .model import ONGOING, Case
+
+MONTHS = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
+          "september", "oktober", "november", "december"]
+
+# (vocabulary name, value id) -> site-relative URL of a page listing that value, or None
+FacetLink = Callable[[str, str], "str | None"]
+
+
+def swedish_date(value: str) -> str:
+    """``2018-10-17`` → ``17 oktober 2018``; ``2016-04`` → ``april 2016``; ``2016`` → ``2016``."""
+    if value == ONGOING:
+        return ONGOING
+    m = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$", value)
+    if not m:
+        return value
+    year, month, day = m.groups()
+    if month is None:
+        return year
+    name = MONTHS[int(month) - 1]
+    return f"{int(day)} {name} {year}" if day else f"{name} {year}"
+
+
+def swedish_amount(amount: int) -> str:
+    """``370000`` → ``370 000 kr`` (with no-break spaces)."""
+    return f"{amount:,}".replace(",", "\u00a0") + "\u00a0kr"
+
+
+def period_text(period: dict[str, str]) -> str:
+    return f"{swedish_date(period['start'])} – {swedish_date(period['end'])}"
+
+
+def title_of(field: str, sub: str | None = None) -> str:
+    spec = schema.raw_schema()["properties"][field]
+    if sub:
+        spec = spec["properties"][sub]
+    return spec["title"]
+
+
+def _link(href: str, text: str, external: bool = False) -> str:
+    rel = ' rel="noopener noreferrer"' if external else ""
+    return f'<a href="{escape(href)}"{rel}>{escape(text)}</a>'
+
+
+def _terms(vocab: str, ids: list[str], link: FacetLink | None) -> str:
+    spec = schema.vocabulary(vocab)
+    items = []
+    for term_id in ids:
+        label = spec.label_of(term_id)
+        url = link(vocab, term_id) if link else None
+        items.append(_link(url, label) if url else escape(label))
+    return ", ".join(items)
+
+
+def _orgs(orgs: list[dict[str, str]]) -> str:
+    spec = schema.vocabulary("organisation_types")
+    return "<br>".join(f"{escape(o['name'])} <span class=\"ge-muted\">({escape(spec.label_of(o['type']))})</span>"
+                       for o in orgs)
+
+
+def _places(case: Case, link: FacetLink | None) -> str:
+    parts = []
+    for m in case.municipalities:
+        url = link("municipalities", m.name) if link else None
+        name = _link(url, m.name) if url else escape(m.name)
+        parts.append(f"{name} <span class=\"ge-muted\">({escape(m.county)})</span>")
+    return "<br>".join(parts)
+
+
+def _sources(sources: list[dict[str, str]]) -> str:
+    items = []
+    for s in sources:
+        extra = escape(s["publisher"]) if "publisher" in s else ""
+        if s.get("published"):
+            extra += f", {escape(swedish_date(s['published']))}"
+        url = f'<br><span class="ge-url">{escape(s["url"])}</span>'
+        items.append(f"<li>{_link(s['url'], s['title'], external=True)}"
+                     f"{', ' + extra if extra else ''}{url}</li>")
+    return f"<ul>{''.join(items)}</ul>"
+
+
+def _contacts(contacts: list[dict[str, str]]) -> str:
+    items = []
+    for c in contacts:
+        text = f"{escape(c['role'])}, {escape(c['organisation'])}"
+        if c.get("name"):
+            text = f"{escape(c['name'])}, {text}"
+        if c.get("email"):
+            text += f" – {_link('mailto:' + c['email'], c['email'])}"
+        items.append(f"<li>{text}</li>")
+    return f"<ul>{''.join(items)}</ul>"
+
+
+def _evaluation(evaluation: dict[str, Any]) -> str:
+    out = escape(schema.vocabulary("evaluation_levels").label_of(evaluation["level"]))
+    if evaluation.get("description"):
+        out += f"<br>{escape(evaluation['description'])}"
+    reports = evaluation.get("reports") or []
+    if reports:
+        out += "<ul>" + "".join(f"<li>{_link(r['url'], r['title'], external=True)}"
+                                f'<br><span class="ge-url">{escape(r["url"])}</span></li>'
+                                for r in reports) + "</ul>"
+    return out
+
+
+def _budget(budget: dict[str, Any]) -> str:
+    per = schema.vocabulary("budget_periods").label_of(budget["per"])
+    out = f"{swedish_amount(budget['amount'])} {escape(per)}"
+    if budget.get("note"):
+        out += f"<br>{escape(budget['note'])}"
+    return out
+
+
+def fact_rows(case: Case, link: FacetLink | None = None) -> list[tuple[str, str]]:
+    """The fact box as (label, HTML) rows, in reading order; rows without a value are left out."""
+    m = case.meta
+    rows: list[tuple[str | None, str]] = [
+        (title_of("organisations"), _orgs(m["organisations"])),
+        (title_of("partners"), _orgs(m.get("partners", [])) if m.get("partners") else None),
+        (title_of("municipalities"), _places(case, link) if case.municipalities
+         else escape(schema.vocabulary("scopes").label_of(m["scope"]))),
+        (title_of("areas"), escape(", ".join(m.get("areas", []))) or None),
+        (title_of("period"), escape(period_text(m["period"]))),
+        (title_of("status"), _terms("statuses", [m["status"]], None)),
+        (title_of("kind"), _terms("kinds", [m["kind"]], None)),
+        (title_of("themes"), _terms("themes", m["themes"], link)),
+        (title_of("prevention"), _terms("prevention", m["prevention"], None)),
+        (title_of("target_groups"), _terms("target_groups", m["target_groups"], link)),
+        (title_of("methods"), _terms("methods", m.get("methods", []), link) or None),
+        (title_of("evaluation"), _evaluation(m["evaluation"])),
+        (title_of("budget"), _budget(m["budget"]) if m.get("budget") else None),
+        (title_of("sources"), _sources(m["sources"])),
+        (title_of("contacts"), _contacts(m["contacts"])),
+        (title_of("added"), escape(swedish_date(m["added"]))),
+        (title_of("last_reviewed"), escape(swedish_date(m["last_reviewed"]))),
+    ]
+    return [(label, value) for label, value in rows if value]
+
+
+def fact_box(case: Case, edit_url: str | None = None, link: FacetLink | None = None) -> str:
+    rows = "".join(f"<div class=\"ge-fact\"><dt>{escape(label)}</dt><dd>{value}</dd></div>"
+                   for label, value in fact_rows(case, link))
+    edit = (f'<p class="ge-edit">{_link(edit_url, "Föreslå ändring", external=True)}</p>'
+            if edit_url else "")
+    return (f'<aside class="ge-facts" aria-labelledby="ge-facts-{escape(case.id)}">'
+            f'<h2 id="ge-facts-{escape(case.id)}" class="ge-facts__title">Fakta om exemplet</h2>'
+            f"<dl>{rows}</dl>{edit}</aside>")
+
+
+def summary_html(case: Case) -> str:
+    return f'<p class="ge-summary">{escape(case.meta["summary"])}</p>'

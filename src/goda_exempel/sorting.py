@@ -1,0 +1,33 @@
+"""Swedish alphabetical order (… X Y Z Å Ä Ö), without depending on the machine's locales."""
+
+from __future__ import annotations
+
+import unicodedata
+
+_ALPHABET = "abcdefghijklmnopqrstuvwxyzåäö"
+_FOLD = {"æ": "ä", "ø": "ö", "ü": "y", "w": "w"}
+
+
+def _char_key(ch: str) -> tuple[int, int]:
+    if ch in _ALPHABET:
+        return (2, _ALPHABET.index(ch))
+    if ch in _FOLD:
+        return _char_key(_FOLD[ch])
+    if ch.isdigit():
+        return (1, int(ch))
+    base = unicodedata.normalize("NFD", ch)[0]  # é → e, à → a (but å, ä, ö are kept above)
+    if base != ch and base in _ALPHABET:
+        return (2, _ALPHABET.index(base))
+    if ch.isspace() or not ch.isalnum():
+        return (0, 0)
+    return (3, ord(ch))
+
+
+def swedish_key(text: str) -> tuple:
+    """Sort key: Swedish letter order, case-insensitive, accents folded, then the text itself."""
+    folded = unicodedata.normalize("NFC", text).casefold()
+    return (tuple(_char_key(ch) for ch in folded if not (ch.isspace() or not ch.isalnum())), text)
+
+
+def swedish_sorted(items, key=lambda x: x):
+    return sorted(items, key=lambda item: swedish_key(key(item)))

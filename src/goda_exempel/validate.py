@@ -1,0 +1,394 @@
+"""Validation: parsed case files → valid cases, or every problem at once, in Swedish.
+
+The schema decides what a case is; this module turns its verdicts into messages a
+contributor can act on, and adds the checks a JSON Schema cannot express (a date that
+ends before it starts, unique titles, the body's sections and links, personal identity
+numbers).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any, Iterable
+
+import jsonschema
+
+from . import schema as case_schema
+from .errors import Problem
+from .load import FieldPath, SourceFile, case_files, field_name, read
+from .model import ONGOING, Case
+
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def _real_date(value: Any, partial: bool) -> bool:
+    if not isinstance(value, str):
+        return True
+    m = _PARTIAL_DATE.match(value)
+    if not m or (not partial and m.group(3) is None):
+        return True  # the pattern reports the shape
+    year, month, day = int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1)
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+_FORMATS = jsonschema.FormatChecker(formats=())
+_FORMATS.checks("date")(lambda v: _real_date(v, partial=False))
+_FORMATS.checks("partial-date")(lambda v: _real_date(v, partial=True))
+
+
+@cache
+def _validator() -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(case_schema.resolved_schema(), format_checker=_FORMATS)
+
+
+# --- schema navigation --------------------------------------------------------------------
+
+
+def subschema(path: Iterable[str | int]) -> dict[str, Any] | None:
+    """The (resolved) schema that applies at a field path, following $ref, or None."""
+    root = case_schema.resolved_schema()
+    node: dict[str, Any] | None = root
+    for part in path:
+        node = _deref(root, node)
+        if node is None:
+            return None
+        if isinstance(part, int):
+            node = node.get("items")
+        else:
+            node = node.get("properties", {}).get(part)
+    return _deref(root, node)
+
+
+def _deref(root: dict[str, Any], node: dict[str, Any] | None) -> dict[str, Any] | None:
+    while node is not None and "$ref" in node:
+        node = root["$defs"][node["$ref"].rsplit("/", 1)[-1]]
+    return node
+
+
+def _normalise(value: Any, path: FieldPath, raw: dict[FieldPath, str]) -> Any:
+    """Where the schema wants text but YAML read a number or yes/no, use the text as written."""
+    if isinstance(value, dict):
+        return {k: _normalise(v, path + (k,), raw) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_normalise(v, path + (i,), raw) for i, v in enumerate(value)]
+    if path in raw:
+        spec = subschema(path)
+        if spec is not None and spec.get("type") == "string":
+            return raw[path]
+    return value
+
+
+# --- messages -------------------------------------------------------------------------------
+
+_TYPE_NAMES = {
+    "string": "text",
+    "integer": "ett heltal",
+    "number": "ett tal",
+    "array": "en lista (rader som börjar med -)",
+    "object": "en grupp av fält",
+    "boolean": "true eller false",
+}
+
+
+def _what(value: Any) -> str:
+    if value is None:
+        return "tomt"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "ett tal"
+    if isinstance(value, list):
+        return "en lista"
+    if isinstance(value, dict):
+        return "en grupp av fält"
+    return "text"
+
+
+def suggest(value: str, choices: list[str]) -> str | None:
+    """The closest allowed value, compared without case, accents or punctuation."""
+    from .load import slugify
+
+    keyed = {slugify(c): c for c in choices}
+    match = difflib.get_close_matches(slugify(value), list(keyed), n=1, cutoff=0.6)
+    if match:
+        return keyed[match[0]]
+    labels = {}
+    for spec in case_schema.vocabularies().values():
+        for term in spec.terms:
+            if term.id in choices:
+                labels[term.label.lower()] = term.id
+    match = difflib.get_close_matches(value.lower(), list(labels), n=1, cutoff=0.6)
+    return labels[match[0]] if match else None
+
+
+def _about(spec: dict[str, Any] | None) -> str:
+    if not spec or "title" not in spec:
+        return ""
+    return f" ({spec['title']}: {spec.get('description', '')})".replace(": )", ")")
+
+
+def _message(error: jsonschema.ValidationError) -> list[tuple[FieldPath, str]]:
+    path: FieldPath = tuple(error.absolute_path)
+    spec = error.schema if isinstance(error.schema, dict) else {}
+    value = error.instance
+    kind = error.validator
+    if kind == "required":
+        missing = [name for name in error.validator_value if name not in (value or {})]
+        return [(path + (name,), "fältet saknas. Lägg till det" + _about(subschema(path + (name,))) + ".")
+                for name in missing]
+    if kind == "additionalProperties":
+        allowed = list(spec.get("properties", {}))
+        out = []
+        for name in sorted(set(value) - set(allowed)):
+            close = suggest(name, allowed)
+            hint = f" Menade du {close}?" if close else f" Tillåtna fält här: {', '.join(allowed)}."
+            out.append((path + (name,), f"okänt fält.{hint}"))
+        return out
+    if kind == "type":
+        if value is None:
+            return [(path, "fältet är tomt. Fyll i det" + _about(spec) + ", eller ta bort raden om fältet är frivilligt.")]
+        wanted = _TYPE_NAMES.get(spec.get("type"), spec.get("type"))
+        hint = " Sätt värdet inom citattecken." if spec.get("type") == "string" else ""
+        return [(path, f"ska vara {wanted}, men är {_what(value)}.{hint}")]
+    if kind == "enum":
+        choices = [str(c) for c in error.validator_value]
+        close = suggest(str(value), choices)
+        if spec.get("x-vocabulary") == "municipalities":
+            hint = f" Menade du {close}?" if close else " Skriv kommunens namn, till exempel Jönköping eller Göteborg."
+            return [(path, f"{value!r} är inte en svensk kommun.{hint}".replace("'", "\""))]
+        if close:
+            hint = f" Menade du {close}?"
+        else:
+            hint = f" Tillåtna värden: {', '.join(choices)}."
+        return [(path, f"\"{value}\" är inte ett tillåtet värde.{hint}")]
+    if kind == "minLength":
+        return [(path, f"är för kort ({len(value)} tecken); skriv minst {error.validator_value} tecken.")]
+    if kind == "maxLength":
+        return [(path, f"är för lång ({len(value)} tecken); högst {error.validator_value} tecken är tillåtet.")]
+    if kind == "pattern":
+        hint = spec.get("x-hint", "rätt form")
+        return [(path, f"\"{value}\" har fel form. Skriv {hint}.")]
+    if kind == "format":
+        return [(path, f"\"{value}\" är inget riktigt datum. Kontrollera månad och dag.")]
+    if kind == "minItems":
+        if not value:
+            return [(path, f"listan är tom. Ange minst {error.validator_value}" + _about(spec) + ".")]
+        return [(path, f"listan har för få värden; ange minst {error.validator_value}.")]
+    if kind == "uniqueItems":
+        dupes = sorted({str(v) for v in value if value.count(v) > 1})
+        return [(path, f"{', '.join(dupes)} står mer än en gång i listan. Ta bort dubbletten.")]
+    if kind == "minimum":
+        return [(path, f"får inte vara mindre än {error.validator_value}.")]
+    return [(path, f"ogiltigt värde ({error.message}).")]  # pragma: no cover - every keyword in use is mapped
+
+
+# --- checks beyond the schema ------------------------------------------------------------------
+
+
+def _dates(meta: dict[str, Any]) -> list[tuple[FieldPath, str]]:
+    out = []
+    period = meta.get("period") or {}
+    start, end = period.get("start"), period.get("end")
+    if isinstance(start, str) and isinstance(end, str) and end != ONGOING and _PARTIAL_DATE.match(start) \
+            and _PARTIAL_DATE.match(end) and end[: len(start)] < start[: len(end)]:
+        out.append((("period", "end"), f"slutar ({end}) innan arbetet började ({start})."))
+    added, reviewed = meta.get("added"), meta.get("last_reviewed")
+    if isinstance(added, str) and isinstance(reviewed, str) and reviewed < added:
+        out.append((("last_reviewed",), f"granskades ({reviewed}) innan exemplet lades till ({added})."))
+    if meta.get("status") == "avslutad" and end == ONGOING:
+        out.append((("period", "end"), "är ”pågående” men status är avslutad. Ange när arbetet slutade."))
+    return out
+
+
+_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_LINKS = [
+    re.compile(r"\]\(\s*<?([^)\s>]*)"),  # [text](url)
+    re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)"),  # [ref]: url
+    re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>"),  # <scheme:...>
+    re.compile(r"""(?:href|src)\s*=\s*["']?([^"'\s>]+)""", re.I),  # raw HTML
+]
+
+
+def _body(case_id: str, body: str, first_line: int, path: str) -> list[Problem]:
+    problems: list[Problem] = []
+    sections = case_schema.section_headings()
+    expected = [s.label for s in sections]
+    found: list[tuple[str, int, int]] = []  # heading, line, non-empty lines after it
+    fenced = False
+    for offset, text in enumerate(body.split("\n")):
+        line = first_line + offset
+        if _FENCE.match(text):
+            fenced = not fenced
+            continue
+        if fenced:
+            continue
+        heading = _HEADING.match(text)
+        if heading and len(heading.group(1)) <= 2:
+            title = heading.group(2)
+            if len(heading.group(1)) == 1:
+                problems.append(Problem(path, line, "text", "en rubrik med en # är inte tillåten: rubriken kommer "
+                                                            "från title. Använd ## för avsnitten."))
+                continue
+            if title not in expected:
+                close = difflib.get_close_matches(title, expected, n=1, cutoff=0.5)
+                hint = f" Menade du ## {close[0]}?" if close else f" Avsnitten heter: {', '.join(expected)}."
+                problems.append(Problem(path, line, "text", f"okänd avsnittsrubrik \"## {title}\".{hint}"))
+            found.append((title, line, 0))
+            continue
+        if found and text.strip():
+            title, at, count = found[-1]
+            found[-1] = (title, at, count + 1)
+        for pattern in _LINKS:
+            for m in pattern.finditer(text):
+                url = m.group(1)
+                if url and not url.startswith("#") and not re.match(r"^https?://[^\s/$.?#]", url, re.I):
+                    problems.append(Problem(path, line, "text", f"länken \"{url[:80]}\" är inte en webbadress. "
+                                                                "Skriv en fullständig adress som börjar med https://."))
+    titles = [f[0] for f in found]
+    end_line = first_line + body.count("\n")
+    for section in sections:
+        if section.required and section.label not in titles:
+            problems.append(Problem(path, end_line if found else first_line, "text",
+                                    f"avsnittet \"## {section.label}\" saknas. Skriv under den rubriken: "
+                                    f"{section.description}"))
+    known = [t for t in titles if t in expected]
+    if known != sorted(known, key=expected.index):
+        line = next(f[1] for f in found if f[0] in expected and known.index(f[0]) != sorted(known, key=expected.index).index(f[0]))
+        problems.append(Problem(path, line, "text", "avsnitten står i fel ordning. Ordningen är: "
+                                                    + ", ".join(expected) + "."))
+    for title, line, count in found:
+        if count == 0 and title in expected:
+            problems.append(Problem(path, line, "text", f"avsnittet \"## {title}\" är tomt. Skriv något "
+                                                        "under rubriken eller ta bort den."))
+    return problems
+
+
+_PERSONNUMMER = re.compile(r"(?<![\d-])(?:(?:19|20)(\d{2})|(\d{2}))(\d{2})(\d{2})[-+ ]?(\d{4})(?![\d-])")
+
+
+def _luhn(digits: str) -> bool:
+    total = 0
+    for i, ch in enumerate(digits):
+        n = int(ch) * (2 if i % 2 == 0 else 1)
+        total += n - 9 if n > 9 else n
+    return total % 10 == 0
+
+
+def find_personnummer(text: str) -> list[int]:
+    """Offsets of Swedish personal identity (or co-ordination) numbers in text."""
+    hits = []
+    for m in _PERSONNUMMER.finditer(text):
+        yy = m.group(1) or m.group(2)
+        month, day = int(m.group(3)), int(m.group(4))
+        if not 1 <= month <= 12 or not (1 <= day <= 31 or 61 <= day <= 91):
+            continue
+        if _luhn(yy + m.group(3) + m.group(4) + m.group(5)):
+            hits.append(m.start())
+    return hits
+
+
+def _personnummer(source: SourceFile) -> list[Problem]:
+    problems = []
+    message = ("innehåller ett personnummer. Personnummer får aldrig publiceras; ta bort det.")
+
+    def scan(value: Any, path: FieldPath) -> None:
+        if isinstance(value, dict):
+            for k, v in value.items():
+                scan(v, path + (k,))
+        elif isinstance(value, list):
+            for i, v in enumerate(value):
+                scan(v, path + (i,))
+        elif isinstance(value, (str, int)) and find_personnummer(str(value)):
+            problems.append(Problem(source.path, source.line_of(path), field_name(path), message))
+
+    scan(source.meta, ())
+    for offset, text in enumerate(source.body.split("\n")):
+        if find_personnummer(text):
+            problems.append(Problem(source.path, source.body_line + offset, "text", message))
+    return problems
+
+
+# --- entry points ------------------------------------------------------------------------------
+
+
+@dataclass
+class Result:
+    cases: list[Case]
+    problems: list[Problem]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def validate_source(source: SourceFile) -> tuple[Case | None, list[Problem]]:
+    problems = list(source.problems)
+    if source.meta is None:
+        return None, problems
+    meta = _normalise(source.meta, (), source.raw)
+    found: list[tuple[FieldPath, str]] = []
+    for error in _validator().iter_errors(meta):
+        found.extend(_message(error))
+    found.extend(_dates(meta))
+    for path, message in found:
+        problems.append(Problem(source.path, source.line_of(path), field_name(path), message))
+    problems.extend(_body(source.id, source.body, source.body_line, source.path))
+    problems.extend(_personnummer(source))
+    if problems:
+        return None, sorted(set(problems))
+    return Case(source.id, source.path, meta, source.body, source.body_line), []
+
+
+def validate_sources(sources: list[SourceFile]) -> Result:
+    cases: list[Case] = []
+    problems: list[Problem] = []
+    ids: dict[str, str] = {}
+    titles: dict[str, SourceFile] = {}
+    for source in sources:
+        if source.id in ids:
+            problems.append(Problem(source.path, 1, "", f"samma id som {ids[source.id]}. Byt namn på filen."))
+        ids.setdefault(source.id, source.path)
+        title = (source.meta or {}).get("title")
+        if isinstance(title, str):
+            key = " ".join(title.lower().split())
+            if key in titles:
+                other = titles[key]
+                problems.append(Problem(source.path, source.line_of(("title",)), "title",
+                                        f"samma rubrik som {other.path}. Välj en rubrik som skiljer exemplen åt."))
+            titles.setdefault(key, source)
+        case, found = validate_source(source)
+        problems.extend(found)
+        if case is not None:
+            cases.append(case)
+    return Result(cases if not problems else [c for c in cases if not any(p.path == c.path for p in problems)],
+                  sorted(set(problems)))
+
+
+def shown_path(path: Path, base: Path) -> str:
+    try:
+        return path.resolve().relative_to(base.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def validate_paths(paths: list[Path], base: Path | None = None) -> Result:
+    """Validate files and folders (a folder means every case file directly in it)."""
+    base = base or Path.cwd()
+    files: list[Path] = []
+    for path in paths:
+        files.extend(case_files(path) if path.is_dir() else [path])
+    return validate_sources([read(f, shown_path(f, base)) for f in files])
+
+
+def validate_dir(examples: Path, base: Path | None = None) -> Result:
+    return validate_paths([examples], base or examples.parent)
