@@ -1,0 +1,40 @@
+# Two commands for a new machine (Debian, Python 3.11): `make serve` and `make test`.
+# Everything they need is installed from the project's own files: Python packages from
+# requirements.lock (exact versions, hashes), npm tools from package-lock.json, and
+# Debian's Chromium for the browser tests.
+VENV   := .venv
+PY     := $(VENV)/bin/python
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test install browser node lock screenshots bench
+
+serve: install  ## build the site and serve it on http://127.0.0.1:8000 with live reload
+	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: install  ## build the site into site/
+	$(VENV)/bin/mkdocs build --strict
+
+test: install browser node  ## run the whole test suite
+	$(VENV)/bin/pytest
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.lock pyproject.toml
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $@
+
+browser:  ## Debian's Chromium for Playwright (browser downloads are not used)
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+node: node_modules/.installed
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
+lock:  ## refresh requirements.lock after changing pyproject.toml
+	$(VENV)/bin/uv pip compile pyproject.toml --extra dev --python-version 3.11 --generate-hashes -o requirements.lock -q
