@@ -1,0 +1,37 @@
+"""``goda-exempel validate [PATH…]``: every problem in the case files, at once."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..errors import format_problems
+from ..validate import validate_paths
+
+
+def run(args: argparse.Namespace) -> int:
+    paths = [Path(p) for p in args.paths] or [Path("examples")]
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        for p in missing:
+            print(f"{p}: filen eller mappen finns inte.", file=sys.stderr)
+        return 1
+    result = validate_paths(paths)
+    if result.problems:
+        print(format_problems(result.problems, args.format))
+        files = len({p.path for p in result.problems})
+        print(f"{len(result.problems)} fel i {files} {'fil' if files == 1 else 'filer'}.", file=sys.stderr)
+        return 1
+    count = len(result.cases)
+    print(f"{count} {'exempel är giltigt' if count == 1 else 'exempel är giltiga'}.", file=sys.stderr)
+    return 0
+
+
+def add_parser(commands) -> None:
+    parser = commands.add_parser("validate", help="kontrollera exempelfiler",
+                                 description="Kontrollerar exempelfiler och skriver ut alla fel på en gång.")
+    parser.add_argument("paths", nargs="*", metavar="SÖKVÄG", help="filer eller mappar (standard: examples/)")
+    parser.add_argument("--format", choices=["text", "github"], default="text",
+                        help="text (standard) eller github (anteckningar i en pull request)")
+    parser.set_defaults(run=run)
