@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -41,13 +42,44 @@ def built_site(tmp_path_factory) -> Path:
     return site
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
+def pages_path() -> str:
+    """The path the site is published under on GitHub Pages, e.g. ``/goda-exempel/``."""
+    from urllib.parse import urlsplit
+
+    from goda_exempel.repo import Repo
+
+    repo_url = re.search(r"^repo_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group(1)
+    return urlsplit(Repo(repo_url).pages_url).path
+
+
+class _PagesHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves a built site as GitHub Pages does: under the repository's path, 404.html for misses."""
+
+    prefix = "/"
+
+    def translate_path(self, path):
+        if not path.startswith(self.prefix):
+            return str(Path(self.directory) / "finns-inte")
+        return super().translate_path("/" + path[len(self.prefix):])
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.exists():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
     def log_message(self, *args):  # keep test output readable
         pass
 
 
-def serve(directory: Path):
-    handler = functools.partial(_Quiet, directory=str(directory))
+def serve(directory: Path, prefix: str = "/"):
+    """Serve ``directory`` on a free loopback port under ``prefix``; returns the server."""
+    handler = functools.partial(type("Handler", (_PagesHandler,), {"prefix": prefix}), directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
@@ -55,8 +87,10 @@ def serve(directory: Path):
 
 @pytest.fixture(scope="session")
 def site_url(built_site):
-    server = serve(built_site)
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    """The built site's address, under the same path as on GitHub Pages."""
+    prefix = pages_path()
+    server = serve(built_site, prefix)
+    yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
     server.shutdown()
 
 

@@ -337,8 +337,12 @@ def validate_source(source: SourceFile) -> tuple[Case | None, list[Problem]]:
         return None, problems
     meta = _normalise(source.meta, (), source.raw)
     found: list[tuple[FieldPath, str]] = []
-    for error in _validator().iter_errors(meta):
-        found.extend(_message(error))
+    errors = list(_validator().iter_errors(meta))
+    # a value of the wrong type fails other keywords too; say only what the type should be
+    mistyped = {tuple(e.absolute_path) for e in errors if e.validator == "type"}
+    for error in errors:
+        if error.validator == "type" or tuple(error.absolute_path) not in mistyped:
+            found.extend(_message(error))
     found.extend(_dates(meta))
     for path, message in found:
         problems.append(Problem(source.path, source.line_of(path), field_name(path), message))

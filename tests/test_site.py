@@ -1,0 +1,118 @@
+"""A real `mkdocs build --strict` of the real site: what the pages show."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from html import unescape
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, mkdocs_build
+
+CASES = {
+    "trygga-grannar-vatterhem": {
+        "org": "Vätterhem", "place": "Jönköping (Jönköpings län)", "period": "september 2016 – pågående",
+    },
+    "vardegrund-raslatt-jonkoping": {
+        "org": "Jönköpings kommun", "place": "Jönköping (Jönköpings län)", "budget": "370 000 kr per år",
+    },
+    "trygghetssamordnare-halmstad": {"org": "Halmstads kommun", "place": "Halmstad (Hallands län)"},
+    "organiserad-trygghet-goteborg": {"org": "Göteborgs Stad", "place": "Göteborg (Västra Götalands län)"},
+}
+FACT_LABELS = ["Organisationer", "Kommuner", "Tidsperiod", "Status", "Typ av exempel", "Teman",
+               "Förebyggande inriktning", "Målgrupper", "Uppföljning", "Källor", "Kontakt", "Tillagt",
+               "Senast granskat"]
+SECTIONS = ["Därför gjorde vi det", "Så gjorde vi", "Så blev det", "Våra viktigaste slutsatser"]
+
+
+def text_of(html: str) -> str:
+    return unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))).replace("\u00a0", " ")
+
+
+@pytest.mark.parametrize("case_id", CASES)
+def test_case_page_shows_facts_text_and_edit_link(built_site, case_id):
+    html = (built_site / "exempel" / case_id / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="sv"' in html
+    facts = html[html.index('class="ge-facts"'):html.index("</aside>")]
+    for label in FACT_LABELS:
+        assert f"<dt>{label}</dt>" in facts, label
+    facts_text = text_of(facts)
+    for value in CASES[case_id].values():
+        assert value in facts_text, value
+    body = text_of(html[html.index("</aside>"):])
+    for heading in SECTIONS:
+        assert heading in body
+    assert html.index('class="ge-facts"') < html.index('id="darfor-gjorde-vi-det"')
+    edit = f'href="https://github.com/goda-exempel/goda-exempel/edit/main/examples/{case_id}.md"'
+    assert re.search(edit + r'[^>]*>Föreslå ändring</a>', html)
+    assert "Tillagt</dt><dd>21 november 2026" in facts
+
+
+def test_sources_are_listed_with_publisher(built_site):
+    html = (built_site / "exempel/trygga-grannar-vatterhem/index.html").read_text(encoding="utf-8")
+    assert ('<a href="https://www.sverigesallmannytta.se/vad-vi-gor/trygga-grannar-aret-om/" '
+            'rel="noopener noreferrer">Trygga grannar året om</a>, Sveriges Allmännytta, april 2018') in html
+
+
+def test_start_page_lists_cases_and_catalogue_lists_all(built_site):
+    start = text_of((built_site / "index.html").read_text(encoding="utf-8"))
+    assert "Senast tillagda exempel" in start
+    catalogue = (built_site / "hitta-exempel/index.html").read_text(encoding="utf-8")
+    for case_id in CASES:
+        assert f'href="../exempel/{case_id}/"' in catalogue
+
+
+def test_about_and_404_pages_are_swedish(built_site):
+    assert "Om kunskapsbanken" in (built_site / "om/index.html").read_text(encoding="utf-8")
+    page404 = (built_site / "404.html").read_text(encoding="utf-8")
+    assert "<h1>Sidan finns inte</h1>" in page404 and '<html lang="sv"' in page404
+
+
+def test_no_page_loads_anything_from_another_site(built_site):
+    for path in built_site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html, path
+        for tag in re.findall(r"<(?:script|link|img|iframe|source|video|audio)\b[^>]*>", html):
+            if re.search(r'rel="(?:canonical|alternate)"', tag):
+                continue  # an address, not a request
+            for url in re.findall(r'(?:src|href)="([^"]+)"', tag):
+                assert not re.match(r"^(https?:)?//", url), (path, tag)
+
+
+def test_search_index_is_built_by_the_build(built_site):
+    assert (built_site / "pagefind" / "pagefind.js").exists()
+    assert list((built_site / "pagefind").glob("pagefind.sv_*.pf_meta")), "no Swedish index"
+
+
+def copy_project(tmp_path: Path) -> Path:
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in ["mkdocs.yml"]:
+        shutil.copy(ROOT / name, project / name)
+    for name in ["docs", "overrides", "hooks", "examples"]:
+        shutil.copytree(ROOT / name, project / name)
+    return project
+
+
+def test_invalid_case_stops_the_build_with_every_error_and_no_half_site(tmp_path):
+    project = copy_project(tmp_path)
+    case = project / "examples" / "trygga-grannar-vatterhem.md"
+    text = case.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    kind_line = lines.index("kind: insats") + 1
+    case.write_text(text.replace("kind: insats", "kind: insatts").replace("  - Jönköping\n", "  - Jönköpng\n"),
+                    encoding="utf-8")
+    site = project / "site"
+    site.mkdir()
+    (site / "index.html").write_text("tidigare bygge", encoding="utf-8")
+    result = mkdocs_build(site, config=project / "mkdocs.yml", cwd=project)
+    assert result.returncode == 1
+    out = result.stdout + result.stderr
+    assert "Traceback" not in out
+    assert f'examples/trygga-grannar-vatterhem.md:{kind_line}: kind: "insatts" är inte ett tillåtet värde. Menade du insats?' in out
+    assert 'municipalities[1]: "Jönköpng" är inte en svensk kommun. Menade du Jönköping?' in out
+    assert "2 fel i exemplen – sajten byggdes inte" in out
+    assert (site / "index.html").read_text(encoding="utf-8") == "tidigare bygge"
+    assert not (site / "exempel").exists()

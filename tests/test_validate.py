@@ -1,0 +1,227 @@
+"""The core on good and broken case files: one test per kind of error, asserting the file,
+the line, the field and the Swedish message a contributor sees."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from goda_exempel.validate import validate_dir
+
+FIXTURES = Path(__file__).parent / "fixtures"
+GOOD = (FIXTURES / "valid-case.md").read_text(encoding="utf-8")
+
+
+def check(tmp_path: Path, text: str, name: str = "ale-vandringar.md", extra: dict[str, str] | None = None):
+    examples = tmp_path / "examples"
+    examples.mkdir()
+    (examples / name).write_text(text, encoding="utf-8")
+    for other, content in (extra or {}).items():
+        (examples / other).write_text(content, encoding="utf-8")
+    return validate_dir(examples, tmp_path)
+
+
+def one(tmp_path: Path, text: str, **kw):
+    result = check(tmp_path, text, **kw)
+    assert len(result.problems) == 1, [p.text() for p in result.problems]
+    return result.problems[0]
+
+
+def test_the_fixture_is_valid(tmp_path):
+    result = check(tmp_path, GOOD)
+    assert result.ok, [p.text() for p in result.problems]
+    case = result.cases[0]
+    assert case.id == "ale-vandringar"
+    assert case["period"] == {"start": "2019-09", "end": "2021"}  # a plain 2021 is read as text
+    assert case.counties == ["Västra Götalands län"]
+
+
+def test_real_examples_are_valid():
+    root = Path(__file__).parent.parent
+    result = validate_dir(root / "examples", root)
+    assert result.ok, [p.text() for p in result.problems]
+    assert len(result.cases) >= 4
+
+
+def test_yaml_syntax_error_names_the_line(tmp_path):
+    p = one(tmp_path, GOOD.replace("title: Trygghetsvandringar med boende i Ale",
+                                   "title: Trygghet: vandringar i Ale"))
+    assert p.text().startswith("examples/ale-vandringar.md:2: YAML-fel: ett kolon på fel ställe")
+    assert "citattecken" in p.message
+
+
+def test_tab_indentation_is_explained(tmp_path):
+    p = one(tmp_path, GOOD.replace("  - Ale\n", "\t- Ale\n"))
+    assert (p.path, p.line) == ("examples/ale-vandringar.md", 12)
+    assert "tabbtecken" in p.message and "mellanslag" in p.message
+
+
+def test_unknown_key_and_missing_key_are_both_reported(tmp_path):
+    result = check(tmp_path, GOOD.replace("summary: >-", "sumary: >-"))
+    texts = [p.text() for p in result.problems]
+    assert "examples/ale-vandringar.md:3: sumary: okänt fält. Menade du summary?" in texts
+    assert any(t.startswith("examples/ale-vandringar.md:1: summary: fältet saknas. Lägg till det (Ingress:")
+               for t in texts), texts
+
+
+def test_duplicate_key(tmp_path):
+    p = one(tmp_path, GOOD.replace("status: avslutad\n", "status: avslutad\nstatus: pagaende\n"))
+    assert p.text() == ("examples/ale-vandringar.md:17: status: fältet står två gånger "
+                        "(första gången på rad 16). Ta bort det ena.")
+
+
+def test_missing_required_field(tmp_path):
+    p = one(tmp_path, GOOD.replace("kind: insats\n", ""))
+    assert p.field == "kind"
+    assert p.message.startswith("fältet saknas. Lägg till det (Typ av exempel:")
+
+
+def test_missing_nested_field_points_at_its_parent(tmp_path):
+    p = one(tmp_path, GOOD.replace("    publisher: Ale kommun\n", ""))
+    assert (p.line, p.field) == (28, "sources[1].publisher")
+    assert p.message.startswith("fältet saknas")
+
+
+def test_near_miss_in_a_vocabulary(tmp_path):
+    p = one(tmp_path, GOOD.replace("  - platser-och-fysisk-miljo", "  - platser-och-fysisk-miljö"))
+    assert p.text() == ('examples/ale-vandringar.md:18: themes[1]: "platser-och-fysisk-miljö" är inte '
+                        'ett tillåtet värde. Menade du platser-och-fysisk-miljo?')
+
+
+def test_label_instead_of_id_is_understood(tmp_path):
+    p = one(tmp_path, GOOD.replace("  - platser-och-fysisk-miljo", "  - Platser och fysisk miljö"))
+    assert p.message.endswith("Menade du platser-och-fysisk-miljo?")
+
+
+def test_far_miss_lists_the_allowed_values(tmp_path):
+    p = one(tmp_path, GOOD.replace("kind: insats", "kind: projektet"))
+    assert p.text() == ('examples/ale-vandringar.md:6: kind: "projektet" är inte ett tillåtet värde. '
+                        "Tillåtna värden: insats, program, samverkansmodell, erfarenhet.")
+
+
+def test_unknown_municipality(tmp_path):
+    p = one(tmp_path, GOOD.replace("  - Ale\n", "  - Jönköpng\n"))
+    assert p.text() == 'examples/ale-vandringar.md:12: municipalities[1]: "Jönköpng" är inte en svensk kommun. Menade du Jönköping?'
+
+
+def test_date_that_does_not_exist(tmp_path):
+    p = one(tmp_path, GOOD.replace("added: 2026-11-01", "added: 2018-02-30"))
+    assert p.text() == ('examples/ale-vandringar.md:35: added: "2018-02-30" är inget riktigt datum. '
+                        "Kontrollera månad och dag.")
+
+
+def test_date_in_the_wrong_form(tmp_path):
+    p = one(tmp_path, GOOD.replace("added: 2026-11-01", "added: 1 november 2026"))
+    assert p.line == 35 and p.field == "added"
+    assert p.message == '"1 november 2026" har fel form. Skriv ett datum som 2026-11-21.'
+
+
+def test_period_that_ends_before_it_starts(tmp_path):
+    p = one(tmp_path, GOOD.replace("  end: 2021", "  end: 2018-05"))
+    assert p.text() == "examples/ale-vandringar.md:15: period.end: slutar (2018-05) innan arbetet började (2019-09)."
+
+
+def test_review_before_added(tmp_path):
+    p = one(tmp_path, GOOD.replace("last_reviewed: 2026-11-10", "last_reviewed: 2026-10-10"))
+    assert p.line == 36 and p.field == "last_reviewed"
+
+
+def test_wrong_type_says_what_is_expected(tmp_path):
+    p = one(tmp_path, GOOD.replace("themes:\n  - platser-och-fysisk-miljo", "themes: platser-och-fysisk-miljo"))
+    assert p.text() == "examples/ale-vandringar.md:17: themes: ska vara en lista (rader som börjar med -), men är text."
+
+
+def test_empty_required_value(tmp_path):
+    p = one(tmp_path, GOOD.replace("status: avslutad", "status:"))
+    assert p.field == "status" and p.line == 16
+    assert p.message.startswith("fältet är tomt. Fyll i det (Status:")
+
+
+def test_link_that_is_not_http(tmp_path):
+    p = one(tmp_path, GOOD.replace("Vi gick runt tillsammans", "Vi gick [runt](javascript:alert(1)) tillsammans"))
+    assert p.text() == ('examples/ale-vandringar.md:45: text: länken "javascript:alert(1" är inte en webbadress. '
+                        "Skriv en fullständig adress som börjar med https://.")
+
+
+def test_source_url_that_is_not_http(tmp_path):
+    p = one(tmp_path, GOOD.replace("url: https://example.org/ale", "url: ftp://example.org/ale"))
+    assert (p.line, p.field) == (29, "sources[1].url")
+    assert p.message == '"ftp://example.org/ale" har fel form. Skriv en fullständig adress som börjar med https://.'
+
+
+def test_missing_body_section(tmp_path):
+    p = one(tmp_path, GOOD.replace("## Så blev det\n\nBelysningen byttes och buskarna klipptes.\n\n", ""))
+    assert p.field == "text"
+    assert p.message.startswith('avsnittet "## Så blev det" saknas. Skriv under den rubriken:')
+
+
+def test_misspelt_section_heading(tmp_path):
+    result = check(tmp_path, GOOD.replace("## Så gjorde vi", "## Så gjord vi"))
+    texts = [p.text() for p in result.problems]
+    assert 'examples/ale-vandringar.md:43: text: okänd avsnittsrubrik "## Så gjord vi". Menade du ## Så gjorde vi?' in texts
+
+
+def test_level_one_heading_in_body(tmp_path):
+    p = one(tmp_path, GOOD.replace("## Därför gjorde vi det\n", "# Rubrik\n\n## Därför gjorde vi det\n"))
+    assert p.line == 39 and "rubriken kommer från title" in p.message
+
+
+def test_duplicate_titles_across_files(tmp_path):
+    result = check(tmp_path, GOOD, extra={"ale-kopia.md": GOOD})
+    texts = [p.text() for p in result.problems]
+    assert texts == ["examples/ale-vandringar.md:2: title: samma rubrik som examples/ale-kopia.md. "
+                     "Välj en rubrik som skiljer exemplen åt."]
+
+
+def test_file_name_must_be_an_id(tmp_path):
+    p = one(tmp_path, GOOD, name="Trygghet i Åre.md")
+    assert p.text() == ("examples/Trygghet i Åre.md:1: filnamnet får bara innehålla små bokstäver a–z, siffror "
+                        "och bindestreck (inga å, ä, ö, mellanslag eller punkter). Byt namn till trygghet-i-are.md.")
+
+
+def test_scope_lokal_needs_a_municipality(tmp_path):
+    p = one(tmp_path, GOOD.replace("municipalities:\n  - Ale\n", ""))
+    assert p.field == "municipalities" and p.message.startswith("fältet saknas")
+
+
+def test_national_scope_needs_no_municipality(tmp_path):
+    result = check(tmp_path, GOOD.replace("scope: lokal\nmunicipalities:\n  - Ale\n", "scope: nationell\n"))
+    assert result.ok, [p.text() for p in result.problems]
+
+
+def test_yaml_booleans_and_dates_stay_text(tmp_path):
+    result = check(tmp_path, GOOD.replace("title: Trygghetsvandringar med boende i Ale", "title: no no no no"))
+    assert result.ok
+    assert result.cases[0].title == "no no no no"
+
+
+def test_personnummer_is_rejected(tmp_path):
+    p = one(tmp_path, GOOD.replace("Boende kände sig", "Boende (811228-9874) kände sig"))
+    assert p.text() == ("examples/ale-vandringar.md:41: text: innehåller ett personnummer. "
+                        "Personnummer får aldrig publiceras; ta bort det.")
+
+
+def test_every_error_is_reported_at_once(tmp_path):
+    broken = (GOOD.replace("kind: insats", "kind: projektet")
+                  .replace("added: 2026-11-01", "added: 2018-02-30")
+                  .replace("  - Ale\n", "  - Alle\n")
+                  .replace("## Så blev det", "## Resultat"))
+    result = check(tmp_path, broken)
+    fields = sorted({(p.line, p.field) for p in result.problems})
+    assert (6, "kind") in fields and (35, "added") in fields and (12, "municipalities[1]") in fields
+    assert any(p.field == "text" and "Resultat" in p.message for p in result.problems)
+    assert not result.cases
+
+
+@pytest.mark.parametrize("text, line, start", [
+    ("", 1, "filen saknar framsida"),
+    ("Bara text\n", 1, "filen saknar framsida"),
+    ("---\ntitle: x\n", 1, "framsidan stängs aldrig"),
+    ("---\n- a\n- b\n---\n", 2, "framsidan ska bestå av fält"),
+    ("---\nbase: &a [1]\nother: *a\n---\n", 2, "YAML-ankare (&namn) är inte tillåtna"),
+])
+def test_broken_front_matter(tmp_path, text, line, start):
+    problems = check(tmp_path, text).problems
+    assert problems[0].line == line
+    assert problems[0].message.startswith(start), problems[0].message
