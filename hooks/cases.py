@@ -1,4 +1,5 @@
-"""MkDocs adapter: load and validate every case in examples/, and add one page per case.
+"""MkDocs adapter: load and validate every case in examples/, and add the pages made from them:
+one page per case, one per facet value, and the generated lists, map and statistics.
 
 Validation runs in on_pre_build, before MkDocs cleans the site folder, so an invalid case
 stops the build with every problem listed and leaves no half-built site behind.
@@ -9,12 +10,12 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from goda_exempel import lists, pages, render, sanitize
+from goda_exempel import browse, facets, lists, map as sweden_map, pages, render, sanitize, search, stats
 from goda_exempel.errors import format_problems
 from goda_exempel.repo import Repo
 from goda_exempel.validate import validate_dir
 
-_cases = {}  # src_uri -> Case, for this build
+_build = {"cases": {}, "related": {}}  # this build's cases by src_uri, and their related cases
 
 
 def on_pre_build(config):
@@ -23,20 +24,26 @@ def on_pre_build(config):
     if not result.ok:
         count = len(result.problems)
         raise PluginError(f"{count} fel i exemplen – sajten byggdes inte:\n{format_problems(result.problems)}")
-    _cases.clear()
-    _cases.update({pages.case_src_uri(case): case for case in result.cases})
+    _build["cases"] = {pages.case_src_uri(case): case for case in result.cases}
+    _build["related"] = facets.related(result.cases)
 
 
 def on_files(files, config):
-    for src_uri, case in _cases.items():
-        files.append(File.generated(config, src_uri, content=pages.case_markdown(case)))
+    cases = list(_build["cases"].values())
+    generated = {src: pages.case_markdown(case) for src, case in _build["cases"].items()}
+    generated.update(browse.facet_files(cases))
+    for src_uri, content in generated.items():
+        files.append(File.generated(config, src_uri, content=content))
     return files
 
 
-# Markers that a page in docs/ can place where a generated list of cases belongs.
+# Markers that a page in docs/ places where a generated part belongs: (cases, root) -> HTML.
 _MARKERS = {
     "<!-- goda-exempel:senaste -->": lambda cases, root: lists.list_html(lists.newest(cases, 5), root),
-    "<!-- goda-exempel:alla -->": lambda cases, root: lists.list_html(lists.by_title(cases), root),
+    "<!-- goda-exempel:katalog -->": lambda cases, root: browse.catalogue_html(cases, root),
+    "<!-- goda-exempel:karta -->": lambda cases, root: sweden_map.svg(cases, root),
+    "<!-- goda-exempel:kommunlista -->": lambda cases, root: browse.place_list(cases, root),
+    "<!-- goda-exempel:statistik -->": lambda cases, root: stats.html(cases),
 }
 
 
@@ -44,18 +51,18 @@ def on_page_markdown(markdown, page, config, files):
     root = "../" * page.url.count("/")
     for marker, make in _MARKERS.items():
         if marker in markdown:
-            markdown = markdown.replace(marker, make(list(_cases.values()), root))
+            markdown = markdown.replace(marker, make(list(_build["cases"].values()), root))
     return markdown
 
 
 def on_page_content(html, page, config, files):
-    case = _cases.get(page.file.src_uri)
+    case = _build["cases"].get(page.file.src_uri)
     if case is None:
         return html
-    edit_url = Repo(config.repo_url).edit_case_url(case.id)
-    page.edit_url = edit_url
+    page.edit_url = Repo(config.repo_url).edit_case_url(case.id)
     return (
         '<div class="ge-case" data-pagefind-body>'
-        f"{render.summary_html(case)}{render.fact_box(case, edit_url)}"
-        f'<div class="ge-case__text">{sanitize.clean(html)}</div></div>'
+        f"{render.summary_html(case)}{render.fact_box(case, page.edit_url, browse.fact_link)}"
+        f'<div class="ge-case__text">{sanitize.clean(html)}</div>{search.annotations(case)}</div>'
+        f"{browse.related_html(_build['related'].get(case.id, []))}"
     )

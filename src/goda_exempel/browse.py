@@ -1,0 +1,153 @@
+"""Pages for browsing without search: one page per facet value, an overview per facet, and the
+"Liknande exempel" block of a case page. Every link is relative (``root`` leads to the site root)."""
+
+from __future__ import annotations
+
+from html import escape
+
+import yaml
+
+from . import facets, lists, pages
+from .model import Case
+from .sorting import swedish_key
+
+# Facets that get pages, in the order they are offered
+PAGE_FACETS = [f for f in facets.FACETS if f.pages != "none"]
+
+
+def _front(title: str, description: str) -> str:
+    meta = yaml.safe_dump({"title": title, "description": description}, allow_unicode=True, width=10_000)
+    return f"---\n{meta}---\n\n"
+
+
+def value_page(f: facets.Facet, value: str, cases: list[Case]) -> str:
+    """Markdown source of the page listing the cases with one facet value."""
+    label = f.label_of(value)
+    root = "../../"
+    title = f"{f.label}: {label}"
+    head = _front(title, f"Goda exempel med {f.label.lower()} {label}.") + f"# {escape(title)}\n\n"
+    if not cases:
+        return head + ("<p>Det finns inga exempel här ännu. Har ni gjort något som passar? "
+                       f'<a href="{root}dela-ditt-exempel/">Dela ditt exempel</a>.</p>\n')
+    count = f"{len(cases)} exempel" if len(cases) != 1 else "1 exempel"
+    more = (f'<p>{count}. <a href="{root}hitta-exempel/?{f.key}={_q(label)}">Sök och filtrera bland dem</a> · '
+            f'<a href="{root}{f.key}/">Alla {f.plural.lower()}</a></p>\n\n')
+    return head + more + lists.list_html(lists.by_title(cases), root) + "\n"
+
+
+def overview_page(f: facets.Facet, by_value: dict[str, list[Case]]) -> str:
+    """Markdown source of a facet's overview: every value with a page, and how many cases it has."""
+    items = []
+    for value in facets.page_values(f, by_value):
+        n = len(by_value.get(value, []))
+        items.append(f'<li><a href="../{facets.facet_url(f, value)}">{escape(f.label_of(value))}</a> '
+                     f'<span class="ge-count">({n})</span></li>')
+    head = _front(f.plural, f"Goda exempel ordnade efter {f.label.lower()}.") + f"# {escape(f.plural)}\n\n"
+    return head + f'<ul class="ge-facet-list">{"".join(items)}</ul>\n'
+
+
+def _q(text: str) -> str:
+    from urllib.parse import quote
+
+    return quote(text, safe="")
+
+
+def facet_files(cases: list[Case]) -> dict[str, str]:
+    """src_uri → Markdown for every facet page and facet overview."""
+    by = facets.index(cases)
+    out = {}
+    for f in PAGE_FACETS:
+        out[f"{f.key}/index.md"] = overview_page(f, by[f.key])
+        for value in facets.page_values(f, by[f.key]):
+            src = facets.facet_url(f, value).rstrip("/") + ".md"
+            out[src] = value_page(f, value, lists.by_title(by[f.key].get(value, [])))
+    return out
+
+
+def place_list(cases: list[Case], root: str) -> str:
+    """Municipalities with cases, by county, with counts: the map's text alternative."""
+    kommun, by = facets.facet("kommun"), facets.index(cases)
+    blocks = []
+    for county in facets.facet("lan").every_value():
+        names = sorted({m.name for c in by["lan"].get(county, []) for m in c.municipalities
+                        if m.county == county}, key=swedish_key)
+        if not names:
+            continue
+        items = "".join(f'<li><a href="{root}{facets.facet_url(kommun, n)}">{escape(n)}</a> '
+                        f'<span class="ge-count">({len(by["kommun"][n])} exempel)</span></li>' for n in names)
+        blocks.append(f"<h3>{escape(county)}</h3><ul>{items}</ul>")
+    return "".join(blocks) or "<p>Inga exempel är knutna till en kommun ännu.</p>"
+
+
+def related_html(related: list[Case]) -> str:
+    """The "Liknande exempel" block at the end of a case page (not indexed by the search)."""
+    if not related:
+        return ""
+    return ('<section class="ge-related" data-pagefind-ignore="all" aria-labelledby="liknande-exempel">'
+            '<h2 id="liknande-exempel">Liknande exempel</h2>'
+            f"{lists.list_html(related, '../../')}</section>")
+
+
+def fact_link(vocab: str, value: str) -> str | None:
+    """Where a value in a case's fact box links (case pages sit two folders below the root)."""
+    key = {"themes": "tema", "municipalities": "kommun", "methods": "metod",
+           "target_groups": "malgrupp"}.get(vocab)
+    if key is None:
+        return None
+    return "../../" + facets.facet_url(facets.facet(key), value)
+
+
+def case_page_url(case: Case) -> str:
+    return pages.case_url(case)
+
+
+# Facets offered as filters in the catalogue, in this order
+FILTER_FACETS = ["tema", "lan", "kommun", "organisation", "malgrupp", "metod", "inriktning", "uppfoljning", "status"]
+
+
+def catalogue_html(cases: list[Case], root: str) -> str:
+    """The catalogue: a filter form (shown by catalogue.js) over a static list of every case.
+
+    Without JavaScript the full list and the links to the facet pages are the catalogue.
+    Filter values are the Swedish labels, as in the Pagefind index and in shared addresses.
+    """
+    by = facets.index(cases)
+    groups = []
+    for key in FILTER_FACETS:
+        f = facets.facet(key)
+        values = [v for v in f.every_value() if by[key].get(v)]
+        if not values:
+            continue
+        boxes = "".join(
+            f'<li><label><input type="checkbox" name="{key}" value="{escape(f.label_of(v))}"> '
+            f'{escape(f.label_of(v))} <span class="ge-count" data-count>({len(by[key][v])})</span></label></li>'
+            for v in values)
+        groups.append(f'<details class="ge-facet"><summary>{escape(f.label)}</summary>'
+                      f'<fieldset><legend class="ge-visually-hidden">{escape(f.label)}</legend>'
+                      f'<ul>{boxes}</ul></fieldset></details>')
+    years = sorted({int(y) for c in cases for y in facets.active_years(c)})
+    options = "".join(f'<option value="{y}">{y}</option>' for y in years)
+    form = (
+        '<form class="ge-filters" id="ge-filters" role="search" aria-label="Filtrera exemplen" hidden>'
+        '<p class="ge-filters__query"><label for="ge-q">Sök i exemplen</label>'
+        '<input id="ge-q" name="q" type="search" autocomplete="off"></p>'
+        f'<div class="ge-filters__groups">{"".join(groups)}</div>'
+        '<fieldset class="ge-filters__years"><legend>Period</legend>'
+        f'<label for="ge-from">Från år</label><select id="ge-from" name="fran"><option value="">Alla</option>{options}</select>'
+        f'<label for="ge-to">Till år</label><select id="ge-to" name="till"><option value="">Alla</option>{options}</select>'
+        '</fieldset>'
+        '<p class="ge-filters__sort"><label for="ge-sort">Sortera</label><select id="ge-sort" name="sortera">'
+        '<option value="relevans">Bäst träff</option><option value="nyast">Senast tillagda</option>'
+        '<option value="rubrik">Rubrik A–Ö</option></select>'
+        '<button type="reset" class="md-button ge-filters__reset">Rensa</button></p>'
+        '</form>'
+        '<div class="ge-results" id="ge-results" hidden>'
+        '<p class="ge-results__status" role="status" aria-live="polite"></p>'
+        '<ul class="ge-list ge-results__list"></ul>'
+        '<button type="button" class="md-button ge-results__more" hidden>Visa fler</button></div>'
+    )
+    browse_links = " · ".join(f'<a href="{root}{f.key}/">{escape(f.plural)}</a>' for f in PAGE_FACETS)
+    static = (f'<div class="ge-static" id="ge-static"><p>Bläddra efter {browse_links}.</p>'
+              f"{lists.list_html(lists.by_title(cases), root)}</div>")
+    script = f'<script src="{root}assets/javascripts/katalog.js" defer></script>'
+    return f'<div class="ge-catalogue" data-ge-base="{root}">{form}{static}</div>{script}'
