@@ -25,7 +25,7 @@ def value_page(f: facets.Facet, value: str, cases: list[Case]) -> str:
     label = f.label_of(value)
     root = "../../"
     title = f"{f.label}: {label}"
-    head = _front(title, f"Goda exempel med {f.label.lower()} {label}.") + f"# {escape(title)}\n\n"
+    head = _front(title, f"Goda exempel med {f.label.lower()} {label}.")
     if not cases:
         return head + ("<p>Det finns inga exempel här ännu. Har ni gjort något som passar? "
                        f'<a href="{root}dela-ditt-exempel/">Dela ditt exempel</a>.</p>\n')
@@ -42,7 +42,7 @@ def overview_page(f: facets.Facet, by_value: dict[str, list[Case]]) -> str:
         n = len(by_value.get(value, []))
         items.append(f'<li><a href="../{facets.facet_url(f, value)}">{escape(f.label_of(value))}</a> '
                      f'<span class="ge-count">({n})</span></li>')
-    head = _front(f.plural, f"Goda exempel ordnade efter {f.label.lower()}.") + f"# {escape(f.plural)}\n\n"
+    head = _front(f.plural, f"Goda exempel ordnade efter {f.label.lower()}.")
     return head + f'<ul class="ge-facet-list">{"".join(items)}</ul>\n'
 
 

@@ -28,7 +28,8 @@ def build_index(site_dir: Path) -> None:
 
 def sort_key_text(text: str) -> str:
     """A string whose plain code-point order is Swedish alphabetical order (for Pagefind sorts)."""
-    return "".join(f"{group}{index:05d}" for group, index in swedish_key(text)[0])
+    # a leading letter keeps Pagefind from reading the digits as one (imprecise) number
+    return "k" + "".join(f"{group}{index:05d}" for group, index in swedish_key(text)[0])
 
 
 def annotations(case: Case) -> str:

@@ -16,7 +16,9 @@
   var FACETS = Array.prototype.map.call(form.querySelectorAll(".ge-facet input[type=checkbox]"),
     function (box) { return box.name; }).filter(function (name, i, all) { return all.indexOf(name) === i; });
   var pagefind = import(new URL("pagefind/pagefind.js", base).href).then(function (pf) {
-    return pf.options({ baseUrl: base.pathname }).then(function () { return pf; });
+    /* filters() loads every filter's index, so that counts are returned for all facets */
+    return pf.options({ baseUrl: base.pathname }).then(function () { return pf.filters(); })
+      .then(function () { return pf; });
   });
   var current = { results: [], shown: 0, token: 0 };
 

@@ -1,0 +1,132 @@
+"""The catalogue ("Hitta exempel") in real Chromium: facets and query, shareable addresses,
+back/forward, keyboard-only use, and the list without JavaScript."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+ALL = {"organiserad-trygghet-goteborg", "trygga-grannar-vatterhem", "trygghetssamordnare-halmstad",
+       "vardegrund-raslatt-jonkoping"}
+
+
+def shown(page) -> list[str]:
+    """The case ids in the result list, in order, once the list has settled."""
+    page.wait_for_function(
+        "() => { const s = document.querySelector('.ge-results__status'); return s && s.textContent.length > 0; }")
+    page.wait_for_timeout(150)
+    hrefs = page.locator(".ge-results__list a").evaluate_all("els => els.map(e => e.href)")
+    return [urlsplit(h).path.rstrip("/").rsplit("/", 1)[-1] for h in hrefs]
+
+
+def wait_for(page, expected: list[str]) -> None:
+    page.wait_for_function(
+        """(expected) => {
+            const ids = [...document.querySelectorAll('.ge-results__list a')]
+              .map(a => a.pathname.replace(/\\/$/, '').split('/').pop());
+            return JSON.stringify(ids) === JSON.stringify(expected);
+        }""", arg=expected, timeout=10_000)
+
+
+def tick(page, facet: str, value: str) -> None:
+    page.locator(".ge-facet summary", has_text=facet).click()
+    page.get_by_role("checkbox", name=value).check()
+
+
+def test_without_filters_every_case_is_listed_in_swedish_title_order(page, site_url):
+    page.goto(site_url + "hitta-exempel/")
+    ids = shown(page)
+    assert set(ids) == ALL
+    titles = page.locator(".ge-results__list .ge-list__title").all_inner_texts()
+    from goda_exempel.sorting import swedish_sorted
+    assert titles == swedish_sorted(titles)
+    assert page.locator(".ge-results__status").inner_text() == "4 exempel"
+
+
+def test_two_facets_and_a_query_show_exactly_the_matching_cases(page, site_url):
+    page.goto(site_url + "hitta-exempel/")
+    shown(page)
+    tick(page, "Tema", "Lokalt engagemang")
+    tick(page, "Målgrupp", "Personal")
+    wait_for(page, ["vardegrund-raslatt-jonkoping", "trygga-grannar-vatterhem"])
+    page.get_by_label("Sök i exemplen").fill("ungdomarna")
+    wait_for(page, ["vardegrund-raslatt-jonkoping"])
+    assert page.locator(".ge-results__status").inner_text() == "1 exempel"
+    first = page.locator(".ge-results__list li").first.inner_text()
+    assert "Jönköping" in first and "pågående" in first  # organisation, place and period are shown
+
+    # the address holds the whole state: a colleague opening it sees the same
+    address = page.url
+    assert "q=ungdomarna" in address and "tema=Lokalt+engagemang" in address
+    other = page.context.new_page()
+    other.goto(address)
+    wait_for(other, ["vardegrund-raslatt-jonkoping"])
+    assert other.get_by_label("Sök i exemplen").input_value() == "ungdomarna"
+    assert other.get_by_role("checkbox", name="Personal").is_checked()
+
+    # back undoes the last filter; forward brings it back
+    page.get_by_label("Sök i exemplen").fill("")
+    wait_for(page, ["vardegrund-raslatt-jonkoping", "trygga-grannar-vatterhem"])
+    page.go_back()  # before "Personal" was ticked
+    wait_for(page, ["trygghetssamordnare-halmstad", "vardegrund-raslatt-jonkoping", "trygga-grannar-vatterhem"])
+    assert not page.get_by_role("checkbox", name="Personal").is_checked()
+    page.go_forward()
+    wait_for(page, ["vardegrund-raslatt-jonkoping", "trygga-grannar-vatterhem"])
+
+
+def test_period_filter_and_newest_first(page, site_url):
+    page.goto(site_url + "hitta-exempel/?till=2015")
+    wait_for(page, ["organiserad-trygghet-goteborg"])
+    page.get_by_label("Från år").select_option("2020")
+    page.get_by_label("Till år").select_option("")
+    ids = shown(page)
+    assert set(ids) == {"trygga-grannar-vatterhem", "trygghetssamordnare-halmstad", "vardegrund-raslatt-jonkoping",
+                        "organiserad-trygghet-goteborg"}
+
+
+def test_counts_follow_the_filters(page, site_url):
+    page.goto(site_url + "hitta-exempel/?lan=Hallands+l%C3%A4n")
+    wait_for(page, ["trygghetssamordnare-halmstad"])
+    page.locator(".ge-facet summary", has_text="Tema").click()
+    label = page.locator("label", has=page.get_by_role("checkbox", name="Våld i nära relationer"))
+    assert label.locator("[data-count]").inner_text() == "(0)"
+    label = page.locator("label", has=page.get_by_role("checkbox", name="Lokalt engagemang"))
+    assert label.locator("[data-count]").inner_text() == "(1)"
+
+
+def test_filters_work_with_the_keyboard_alone(page, site_url):
+    page.goto(site_url + "hitta-exempel/")
+    shown(page)
+    page.get_by_label("Sök i exemplen").focus()
+    page.keyboard.type("grannarna")
+    wait_for(page, ["trygga-grannar-vatterhem"])
+    page.keyboard.press("Control+A")
+    page.keyboard.press("Delete")
+    page.keyboard.press("Tab")  # to the first facet, "Tema"
+    assert page.evaluate("document.activeElement.textContent") == "Tema"
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"  # the focus is visible
+    page.keyboard.press("Enter")  # opens the facet
+    page.keyboard.press("Tab")  # first checkbox: Barn och unga
+    assert page.evaluate("document.activeElement.value") == "Barn och unga"
+    page.keyboard.press("Space")
+    wait_for(page, ["vardegrund-raslatt-jonkoping"])
+    assert "tema=Barn+och+unga" in page.url
+
+
+def test_without_javascript_the_full_list_and_facet_pages_are_there(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "hitta-exempel/")
+    assert not page.locator("#ge-filters").is_visible()
+    links = page.locator("#ge-static .ge-list__title").evaluate_all("els => els.map(e => e.href)")
+    assert {urlsplit(h).path.rstrip("/").rsplit("/", 1)[-1] for h in links} == ALL
+    page.get_by_role("link", name="Teman").first.click()
+    page.get_by_role("link", name="Våld i nära relationer").click()
+    assert page.locator("h1").inner_text() == "Tema: Våld i nära relationer"
+    assert page.locator(".ge-list__title").all_inner_texts() == [
+        "Trygga grannar: grannar som agerar vid oro för våld i hemmet"]
+    context.close()
