@@ -111,3 +111,24 @@ def test_statistics_are_tables_with_every_figure_written_out(built_site):
     assert "<caption>Exempel per län</caption>" in html
     assert "<caption>Exempel per startår</caption>" in html
     assert '<th scope="row">Jönköpings län</th>' in html
+
+
+def test_a_to_o_pages_group_titles_by_first_letter_in_swedish_order():
+    from goda_exempel import browse
+
+    cases = [make(str(i), t) for i, t in enumerate(["Örat", "Äpplet", "Åkern", "Zon", "Élan", "Bo", "112-samtal"])]
+    groups = browse.by_letter(cases)
+    assert [(letter, slug) for letter, slug, _ in groups] == [
+        ("0–9", "0-9"), ("B", "b"), ("E", "e"), ("Z", "z"), ("Å", "aa"), ("Ä", "ae"), ("Ö", "oe")]
+    assert [c.title for c in groups[2][2]] == ["Élan"]
+
+
+def test_the_catalogue_lists_every_case_inline_only_while_the_list_is_short():
+    from goda_exempel import browse
+
+    few = [make(f"c{i}", f"Fall {i}") for i in range(3)]
+    many = [make(f"c{i}", f"Fall {i}") for i in range(browse.INLINE_LIMIT + 1)]
+    assert browse.catalogue_html(few, "../").count('class="ge-list__title"') == 3
+    html = browse.catalogue_html(many, "../")
+    assert 'class="ge-list__title"' not in html
+    assert '<a href="../alla/f/">F</a>' in html

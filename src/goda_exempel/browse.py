@@ -3,11 +3,13 @@
 
 from __future__ import annotations
 
+import unicodedata
 from html import escape
 
 import yaml
 
 from . import facets, lists, pages
+from .load import slugify
 from .model import Case
 from .sorting import swedish_key
 
@@ -52,10 +54,32 @@ def _q(text: str) -> str:
     return quote(text, safe="")
 
 
+ALL_DIR = "alla"
+INLINE_LIMIT = 200  # up to this many cases, the catalogue also lists them all without JavaScript
+
+
+def by_letter(cases: list[Case]) -> list[tuple[str, str, list[Case]]]:
+    """(letter, slug, cases) in Swedish order; digits and signs are grouped under "0–9"."""
+    groups: dict[str, list[Case]] = {}
+    for case in lists.by_title(cases):
+        first = unicodedata.normalize("NFD", case.title[:1].upper())[0] if case.title else "#"
+        first = case.title[:1].upper() if case.title[:1].upper() in "ÅÄÖ" else first
+        groups.setdefault(first if first.isalpha() else "0–9", []).append(case)
+    ordered = sorted(groups, key=lambda g: (g != "0–9", swedish_key(g)))
+    return [(g, "0-9" if g == "0–9" else slugify(g) if g not in "ÅÄÖ" else {"Å": "aa", "Ä": "ae", "Ö": "oe"}[g],
+             groups[g]) for g in ordered]
+
+
+def letter_page(letter: str, cases: list[Case]) -> str:
+    return (_front(f"Exempel på {letter}", f"Goda exempel vars rubrik börjar på {letter}.")
+            + f'<p><a href="../../hitta-exempel/">Sök och filtrera bland alla exempel</a></p>\n\n'
+            + lists.list_html(cases, "../../") + "\n")
+
+
 def facet_files(cases: list[Case]) -> dict[str, str]:
-    """src_uri → Markdown for every facet page and facet overview."""
+    """src_uri → Markdown for every facet page, facet overview and A–Ö page."""
     by = facets.index(cases)
-    out = {}
+    out = {f"{ALL_DIR}/{slug}.md": letter_page(letter, group) for letter, slug, group in by_letter(cases)}
     for f in PAGE_FACETS:
         out[f"{f.key}/index.md"] = overview_page(f, by[f.key])
         for value in facets.page_values(f, by[f.key]):
@@ -147,7 +171,10 @@ def catalogue_html(cases: list[Case], root: str) -> str:
         '<button type="button" class="md-button ge-results__more" hidden>Visa fler</button></div>'
     )
     browse_links = " · ".join(f'<a href="{root}{f.key}/">{escape(f.plural)}</a>' for f in PAGE_FACETS)
+    letters = " ".join(f'<a href="{root}{ALL_DIR}/{slug}/">{escape(letter)}</a>'
+                       for letter, slug, _ in by_letter(cases))
+    full = lists.list_html(lists.by_title(cases), root) if len(cases) <= INLINE_LIMIT else ""
     static = (f'<div class="ge-static" id="ge-static"><p>Bläddra efter {browse_links}.</p>'
-              f"{lists.list_html(lists.by_title(cases), root)}</div>")
+              f'<p>Alla exempel efter rubrikens första bokstav: {letters}</p>{full}</div>')
     script = f'<script src="{root}assets/javascripts/katalog.js" defer></script>'
     return f'<div class="ge-catalogue" data-ge-base="{root}">{form}{static}</div>{script}'
