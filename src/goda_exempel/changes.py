@@ -86,7 +86,7 @@ def summary(changes: list[CaseChange], artifact_url: str | None = None) -> str:
                 name += " – filnamnet är inte giltigt"
             out.append(f"| {_LABEL[c.status]} | {name} | `{_cell(c.path)}` |")
     if artifact_url:
-        out += ["", f"Den byggda webbplatsen finns att [ladda ner som zip-fil]({artifact_url}): packa upp "
-                    "den och öppna `index.html`, eller kör `python3 -m http.server -d MAPPEN`."]
+        out += ["", f"Den byggda webbplatsen finns att [ladda ner som zip-fil]({artifact_url}). Packa upp "
+                    "den, kör `python3 -m http.server -d MAPPEN` och öppna http://localhost:8000/."]
     out.append("")
     return "\n".join(out)

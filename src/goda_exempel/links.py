@@ -15,6 +15,7 @@ Messages are in Swedish: they end up in the pull request's log and the weekly is
 
 from __future__ import annotations
 
+import http.client
 import posixpath
 import re
 import socket
@@ -160,7 +161,8 @@ def _check_link(site_dir: Path, pages: dict[str, _Page], base: Any, base_path: s
 def site_report(broken: list[BrokenLink]) -> str:
     lines = [b.text() for b in broken]
     pages = len({b.page for b in broken})
-    lines.append(f"{len(broken)} trasiga länkar på {pages} {'sida' if pages == 1 else 'sidor'}."
+    count = "1 trasig länk" if len(broken) == 1 else f"{len(broken)} trasiga länkar"
+    lines.append(f"{count} på {pages} {'sida' if pages == 1 else 'sidor'}."
                  if broken else "Inga trasiga interna länkar eller ankare.")
     return "\n".join(lines)
 
@@ -170,7 +172,8 @@ def site_report(broken: list[BrokenLink]) -> str:
 _FULL_URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
 # Markdown links and autolinks in the case text
 _BODY_URLS = (
-    re.compile(r"\]\(\s*<?(https?://[^\s)>]+)>?(?:\s+\"[^\"]*\")?\s*\)", re.IGNORECASE),
+    # one level of balanced parentheses inside the address, as in Wikipedia's addresses
+    re.compile(r"\]\(\s*<?(https?://(?:[^\s()<>]|\([^\s()<>]*\))+)>?(?:\s+\"[^\"]*\")?\s*\)", re.IGNORECASE),
     re.compile(r"<(https?://[^\s>]+)>", re.IGNORECASE),
 )
 
@@ -220,7 +223,6 @@ def case_urls(paths: Iterable[Path], base: Path | None = None) -> list[UrlUse]:
 USER_AGENT = "goda-exempel-lankkontroll/1.0 (+https://github.com/goda-exempel/goda-exempel)"
 DEFAULT_TIMEOUT = 15.0  # seconds per request
 DEFAULT_WORKERS = 8
-_RETRY_WITH_GET = {400, 403, 405, 406, 501}  # servers that answer HEAD badly
 
 
 @dataclass(frozen=True)
@@ -259,11 +261,14 @@ def _ask(opener: urllib.request.OpenerDirector, url: str, method: str, timeout: 
 
 
 def check_url(url: str, timeout: float = DEFAULT_TIMEOUT) -> UrlStatus:
-    """Whether a web address answers: HEAD first, GET when the server refuses HEAD."""
+    """Whether a web address answers: HEAD first, GET when HEAD gets an error status.
+
+    ``timeout`` bounds every connect and read (not the sum of them; at most 10 redirects).
+    """
     opener = _opener()
     try:
         status = _ask(opener, url, "HEAD", timeout)
-        if status in _RETRY_WITH_GET:
+        if status >= 400:  # many servers answer HEAD badly (405, 403, even 404): ask again with GET
             status = _ask(opener, url, "GET", timeout)
     except (TimeoutError, socket.timeout):
         return UrlStatus(url, False, f"svarar inte inom {timeout:g} sekunder")
@@ -271,6 +276,8 @@ def check_url(url: str, timeout: float = DEFAULT_TIMEOUT) -> UrlStatus:
         return UrlStatus(url, False, _network_reason(e.reason, timeout))
     except (ssl.SSLError, ConnectionError, OSError) as e:
         return UrlStatus(url, False, _network_reason(e, timeout))
+    except http.client.HTTPException as e:
+        return UrlStatus(url, False, f"svarar inte med giltig HTTP ({type(e).__name__})")
     except ValueError:
         return UrlStatus(url, False, "är inte en giltig webbadress")
     if status < 400:
