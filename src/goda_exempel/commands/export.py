@@ -33,7 +33,7 @@ _ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 def _config(path: Path) -> dict[str, Any]:
     try:
-        data = yaml.load(path.read_text("utf-8"), Loader=_ConfigLoader)  # noqa: S506 - safe loader subclass
+        data = yaml.load(path.read_text("utf-8"), Loader=_ConfigLoader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return {}
     return data if isinstance(data, dict) else {}
