@@ -1,0 +1,214 @@
+"""A new case file: its id, its text, a safe place in examples/, and the checks before writing.
+
+``goda-exempel new`` (questions or flags) and ``goda-exempel from-issue`` both end here, and
+the site's form (``dela.js``) builds the text the same way; the tests hold them to the
+same output for the same answers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from . import issue_form, load, schema, serialize, validate
+from .errors import Problem
+
+MAX_ID = 60
+
+
+def body_from_sections(texts: dict[str, str]) -> str:
+    """The case text: ``## Heading`` and the text for every section that has any, in order."""
+    parts = []
+    for section in schema.section_headings():
+        text = texts.get(section.id, "").strip()
+        if text:
+            parts.append(f"## {section.label}\n\n{text}")
+    return "\n\n".join(parts)
+
+
+def suggest_id(title: str) -> str:
+    """A file name from a title: ``load.slugify``, cut at a word to at most 60 characters."""
+    slug = load.slugify(title)
+    if len(slug) > MAX_ID:
+        head = slug[: MAX_ID + 1]
+        slug = (head.rsplit("-", 1)[0] if "-" in head else slug[:MAX_ID]).strip("-")
+    return slug
+
+
+class BadId(ValueError):
+    """An id that is not a plain file name inside the examples folder."""
+
+
+def case_path(out_dir: Path, case_id: str) -> Path:
+    """``out_dir/<id>.md``, refusing any id that is not a-z, 0-9 and dashes or that leaves out_dir."""
+    if not isinstance(case_id, str) or not load.ID_PATTERN.match(case_id):
+        raise BadId(f"id:t ”{case_id}” går inte att använda som filnamn. Det får bara innehålla små "
+                    f"bokstäver a–z, siffror och bindestreck, till exempel {load.slugify(str(case_id))}.")
+    root = out_dir.resolve()
+    path = (root / f"{case_id}.md").resolve()
+    if path.parent != root:
+        raise BadId(f"id:t ”{case_id}” pekar ut ur mappen {out_dir}.")
+    return path
+
+
+@dataclass
+class NewCase:
+    id: str
+    path: Path
+    shown: str  # the path as shown to people, e.g. examples/x.md
+    text: str
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def today() -> str:
+    return dt.date.today().isoformat()
+
+
+def build(meta: dict[str, Any], sections: dict[str, str], case_id: str, out_dir: Path,
+          date: str | None = None, base: Path | None = None) -> NewCase:
+    """The file text for a new case, checked exactly as ``goda-exempel validate`` would check it,
+    together with every case already in ``out_dir`` (so a repeated title is found)."""
+    base = base or Path.cwd()
+    path = case_path(out_dir, case_id)
+    shown = validate.shown_path(path, base)
+    meta = dict(meta)
+    for key in issue_form.AUTOMATIC:
+        meta.setdefault(key, date or today())
+    text = serialize.dump_case(meta, body_from_sections(sections))
+    new = NewCase(case_id, path, shown, text)
+    source = load.parse(text.encode("utf-8"), shown, case_id)
+    others = []
+    if out_dir.is_dir():
+        others = [load.read(p, validate.shown_path(p, base)) for p in load.case_files(out_dir)
+                  if p.suffix == ".md" and p.resolve() != path]
+    result = validate.validate_sources(others + [source])
+    new.problems = [p for p in result.problems if p.path == shown]
+    if path.exists():
+        new.problems.insert(0, Problem(shown, 1, "", f"det finns redan ett exempel med id:t {case_id}. "
+                                                     "Välj en annan rubrik eller ett annat id."))
+    if not new.problems:
+        written = next(c for c in result.cases if c.path == shown)
+        if written.meta != meta:  # a safety net: the file must say exactly what was typed
+            new.problems.append(Problem(shown, 1, "", "texten kunde inte sparas oförändrad. "
+                                                      "Rapportera felet till projektet."))
+    return new
+
+
+def write(new: NewCase) -> None:
+    """Write the file; never over an existing one."""
+    new.path.parent.mkdir(parents=True, exist_ok=True)
+    with new.path.open("x", encoding="utf-8", newline="\n") as handle:
+        handle.write(new.text)
+
+
+# --- goda-exempel new: the questions ------------------------------------------------------------
+
+Ask = Callable[[str], str]
+Say = Callable[[str], None]
+
+END_OF_TEXT = "."
+
+
+def _options(e: issue_form.Element) -> list[str]:
+    return e.options
+
+
+def _read_lines(ask: Ask, end: str) -> str:
+    out = []
+    while True:
+        line = ask("  ")
+        if line.strip() == end:
+            break
+        out.append(line)
+    return "\n".join(out)
+
+
+def _from_numbers(e: issue_form.Element, text: str) -> str:
+    """Let people answer a choice with its number (``2`` or ``1, 3``)."""
+    options = _options(e)
+    parts = [p.strip() for p in text.replace(";", ",").split(",") if p.strip()]
+    if options and parts and all(p.isdigit() and 1 <= int(p) <= len(options) for p in parts):
+        return ", ".join(options[int(p) - 1] for p in parts)
+    return text
+
+
+def ask_one(e: issue_form.Element, ask: Ask, say: Say, problem: str | None = None) -> str:
+    star = " *" if e.required else ""
+    say("")
+    say(f"{e.label}{star}")
+    for line in e.description.split("\n"):
+        if line.strip():
+            say(f"  {line}")
+    if problem:
+        say(f"  Fel: {problem}")
+    options = _options(e)
+    if options:
+        for number, label in enumerate(options, 1):
+            say(f"  {number}) {label}")
+        how = "Svara med en eller flera siffror, med komma emellan." if e.multiple else "Svara med en siffra."
+        say(f"  {how}")
+    multi = e.widget == "textarea"
+    is_list = e.field is not None and e.field.kind in ("strings", "objects")
+    while True:
+        if multi and is_list:
+            say("  En per rad. Avsluta med en tom rad.")
+            text = _read_lines(ask, "")
+        elif multi:
+            say(f"  Flera rader går bra. Avsluta med en rad med bara en punkt ({END_OF_TEXT}).")
+            text = _read_lines(ask, END_OF_TEXT)
+        else:
+            text = ask("> ")
+        text = _from_numbers(e, text)
+        if text.strip() or not e.required:
+            return text
+        say("  Det här fältet är obligatoriskt.")
+
+
+def element_of(problem: Problem) -> str | None:
+    """The question a problem belongs to, or None when it concerns the file as a whole."""
+    if problem.field == "text":
+        for s in schema.section_headings():
+            if f"## {s.label}\"" in problem.message:
+                return issue_form.SECTION_PREFIX + s.id
+        return None
+    names = {e.name for e in issue_form.elements()}
+    parts = [p for p in problem.field.replace("]", "").replace("[", ".").split(".") if not p.isdigit()]
+    for size in (2, 1):
+        name = "-".join(parts[:size])
+        if name in names:
+            return name
+    return None
+
+
+def interview(ask: Ask, say: Say, out_dir: Path, date: str | None = None,
+              case_id: str | None = None) -> NewCase:
+    """Ask every question, then again for each answer the checks did not accept."""
+    values: dict[str, str] = {}
+    for e in issue_form.elements():
+        values[e.name] = ask_one(e, ask, say)
+    while True:
+        answers = issue_form.to_case(values)
+        title = answers.meta.get("title")
+        new = build(answers.meta, answers.sections, case_id or suggest_id(str(title or "")), out_dir, date)
+        problems = [(name, message) for name, message in answers.problems]
+        problems += [(element_of(p), p.message) for p in new.problems]
+        if not problems:
+            return new
+        redo = [(name, message) for name, message in problems if name]
+        if not redo:
+            return new
+        say("")
+        say("Några svar behöver rättas:")
+        for name, message in problems:
+            say(f"  {issue_form.element(name).label if name else 'Exemplet'}: {message}")
+        done: set[str] = set()
+        for name, message in redo:
+            if name not in done:
+                values[name] = ask_one(issue_form.element(name), ask, say, message)
+                done.add(name)
