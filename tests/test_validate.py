@@ -225,3 +225,62 @@ def test_broken_front_matter(tmp_path, text, line, start):
     problems = check(tmp_path, text).problems
     assert problems[0].line == line
     assert problems[0].message.startswith(start), problems[0].message
+
+
+def _meta(text: str):
+    from goda_exempel.load import parse
+    from goda_exempel.validate import _normalise
+
+    source = parse(text.encode(), "x.md", "x")
+    return _normalise(source.meta, (), source.raw)
+
+
+@pytest.mark.parametrize("old, new", [
+    ("kind: insats", "kind: projekt"), ("added: 2026-11-01", "added: 2018-02-30"),
+    ("  start: 2019-09", "  start: 2019-13"), ("  start: 2019-09", "  start: '2019-09-31'"),
+    ("  end: 2021", "  end: snart"), ("  - Ale\n", "  - Alle\n"), ("  - Ale\n", "  - Ale\n  - Ale\n"),
+    ("title: Trygghetsvandringar med boende i Ale", "title: Kort"), ("title: Trygghetsvandringar med boende i Ale", "title: 12345"),
+    ("url: https://example.org/ale", "url: example.org"), ("url: https://example.org/ale", "url: 'https://a b'"),
+    ("    publisher: Ale kommun\n", ""), ("scope: lokal\n", "scope: nationell\n"),
+    ("scope: lokal\nmunicipalities:\n  - Ale\n", "scope: regional\n"), ("status: avslutad", "status: true"),
+    ("evaluation:\n  level: uppfoljning", "evaluation:\n  level: uppfoljning\n  extra: 1"),
+    ("contacts:\n", "budget:\n  amount: -5\n  per: ar\ncontacts:\n"),
+    ("contacts:\n", "budget:\n  amount: 5\n  per: ar\ncontacts:\n"),
+    ("    organisation: Ale kommun", "    organisation: Ale kommun\n    email: inte-en-adress"),
+    ("themes:\n  - platser-och-fysisk-miljo", "themes: []"), ("", ""),
+])
+def test_the_fast_check_and_jsonschema_agree(old, new):
+    """Valid cases are confirmed by the compiled schema; it must say "valid" exactly when
+    jsonschema finds no error, or a broken case could pass unexplained."""
+    from goda_exempel.validate import _fast_validator, _validator
+    import fastjsonschema
+
+    meta = _meta(GOOD.replace(old, new, 1) if old else GOOD)
+    try:
+        _fast_validator()(meta)
+        fast_ok = True
+    except fastjsonschema.JsonSchemaException:
+        fast_ok = False
+    assert fast_ok == (not list(_validator().iter_errors(meta)))
+
+
+def test_a_changed_file_is_checked_again(tmp_path):
+    assert check(tmp_path, GOOD).ok
+    examples = tmp_path / "examples"
+    (examples / "ale-vandringar.md").write_text(GOOD.replace("kind: insats", "kind: insatts"), encoding="utf-8")
+    result = validate_dir(examples, tmp_path)
+    assert [p.field for p in result.problems] == ["kind"]
+
+
+def test_many_files_are_checked_in_parallel_with_the_same_result(tmp_path, monkeypatch):
+    from goda_exempel import validate
+
+    others = {f"ale-{i}.md": GOOD.replace("i Ale", f"i Ale {i}") for i in range(4)}
+    others["trasig.md"] = GOOD.replace("kind: insats", "kind: insatts").replace("i Ale", "i Ale 9")
+    serial = check(tmp_path / "a", GOOD, extra=others) if (tmp_path / "a").mkdir() is None else None
+    monkeypatch.setattr(validate, "PARALLEL_FROM", 2)
+    validate._checked.clear()
+    parallel = check(tmp_path / "b", GOOD, extra=others) if (tmp_path / "b").mkdir() is None else None
+    assert [p.text() for p in parallel.problems] == [p.text() for p in serial.problems]
+    assert [c.id for c in parallel.cases] == [c.id for c in serial.cases]
+    assert len(parallel.cases) == 5

@@ -10,6 +10,7 @@ from __future__ import annotations
 import heapq
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import cache
 from typing import Callable
 
 from . import geo, schema
@@ -30,7 +31,7 @@ class Facet:
 
     def slugs(self) -> dict[str, str]:
         """A URL-safe, unique slug for every value (Håbo and Habo get their codes added)."""
-        return _unique_slugs(self.every_value(), self.key)
+        return _slug_table(self.key)
 
 
 def _unique_slugs(values: list[str], key: str) -> dict[str, str]:
@@ -43,6 +44,11 @@ def _unique_slugs(values: list[str], key: str) -> dict[str, str]:
             slug = f"{slug}-{table[value].code}" if value in table else f"{slug}-{values.index(value)}"
         out[value] = slug
     return out
+
+
+@cache
+def _slug_table(key: str) -> dict[str, str]:
+    return _unique_slugs(BY_KEY[key].every_value(), key)
 
 
 def _vocab(name: str) -> tuple[Callable[[str], str], Callable[[], list[str]]]:

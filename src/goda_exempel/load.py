@@ -8,6 +8,7 @@ reported as a :class:`Problem` with the file's line; nothing raises to the calle
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +22,13 @@ MAX_BYTES = 200_000  # a long case is about 15 kB
 MAX_LINE_CHARS = 5_000
 MAX_DEPTH = 10
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Characters that are invisible or that YAML reads as a line break (so its line numbers
+# would no longer match the file's); U+FEFF after the start of the file, which libyaml and
+# PyYAML read differently; U+D800–U+DFFF and U+FFFE/U+FFFF can only come from a \-escape
+# inside double quotes, and cannot be written to a UTF-8 file at all.
+_BAD_CHARACTER = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
+_LINE_BREAKS = "\x85\u2028\u2029"
 
 FieldPath = tuple[str | int, ...]
 
@@ -34,6 +42,7 @@ class SourceFile:
     meta: dict[str, Any] | None = None
     body: str = ""
     body_line: int = 1  # file line of the first body line
+    text: str = ""  # the whole file as decoded (LF line ends), if it could be decoded
     lines: dict[FieldPath, int] = field(default_factory=dict)
     # plain scalars that YAML read as a number or a boolean, with their text as written
     raw: dict[FieldPath, str] = field(default_factory=dict)
@@ -75,8 +84,7 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
         return None, [Problem(path, line, "", message)]
 
     if len(data) > MAX_BYTES:
-        return fail(1, f"filen är {len(data) // 1000} kB; ett exempel får vara högst "
-                       f"{MAX_BYTES // 1000} kB. Korta texten eller länka till en rapport.")
+        return fail(1, too_big(len(data)))
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (
         len(data) >= 4 and data.count(b"\x00") * 3 >= len(data)
     ):
@@ -97,11 +105,22 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
         if len(line_text) > MAX_LINE_CHARS:
             return fail(number, f"raden har {len(line_text)} tecken; högst {MAX_LINE_CHARS} är "
                                 "tillåtet. Dela upp texten i stycken.")
-    bad = re.search(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]", text)
+    bad = _BAD_CHARACTER.search(text)
     if bad:
-        return fail(text[: bad.start()].count("\n") + 1,
-                    f"filen innehåller ett osynligt styrtecken (U+{ord(bad.group()):04X}). Ta bort det.")
+        return fail(text[: bad.start()].count("\n") + 1, _bad_character_message(bad.group()))
     return text, []
+
+
+def too_big(size: int) -> str:
+    return (f"filen är {-(-size // 1000)} kB; ett exempel får vara högst {MAX_BYTES // 1000} kB. "
+            "Korta texten eller länka till en rapport.")
+
+
+def _bad_character_message(char: str) -> str:
+    code = f"U+{ord(char):04X}"
+    if char in _LINE_BREAKS:
+        return f"filen innehåller ett osynligt radbrytningstecken ({code}). Ersätt det med en vanlig radbrytning."
+    return f"filen innehåller ett osynligt styrtecken ({code}). Ta bort det."
 
 
 # --- the strict YAML reader ----------------------------------------------------------------
@@ -129,11 +148,14 @@ class _Loader(yaml.SafeLoader):
             raise _Refused(event.start_mark, "YAML-alias (*namn) är inte tillåtna. Skriv ut värdet i stället.")
         if getattr(event, "anchor", None) is not None:
             raise _Refused(event.start_mark, "YAML-ankare (&namn) är inte tillåtna. Skriv ut värdet där det behövs.")
+        if getattr(event, "tag", None) not in (None, "!"):
+            raise _Refused(event.start_mark, "YAML-taggar (som !!str eller !namn) är inte tillåtna. "
+                                             "Ta bort taggen och sätt värdet inom citattecken om det behövs.")
         self._depth += 1
         if self._depth > MAX_DEPTH:
             raise _Refused(event.start_mark, f"värdena är nästlade i mer än {MAX_DEPTH} nivåer.")
         try:
-            return super().compose_node(parent, index)
+            return yaml.composer.Composer.compose_node(self, parent, index)
         finally:
             self._depth -= 1
 
@@ -153,19 +175,34 @@ _STR = "tag:yaml.org,2002:str"
 _SEQ = "tag:yaml.org,2002:seq"
 _MAP = "tag:yaml.org,2002:map"
 
-# PyYAML's messages, in plain Swedish with the usual fix.
+# PyYAML's messages, in plain Swedish with the usual fix (first match wins).
 _YAML_MESSAGES = [
     ("found character '\\t'", "tabbtecken är inte tillåtna i YAML. Använd mellanslag för indrag."),
+    ("while scanning an anchor", "ett & i början av ett värde. Sätt värdet inom citattecken."),
+    ("while scanning an alias", "ett * i början av ett värde. Sätt värdet inom citattecken."),
+    ("while scanning a tag", "ett ! i början av ett värde. Sätt värdet inom citattecken."),
+    ("directive", "en rad som börjar med %. Ta bort raden, eller sätt texten inom citattecken."),
+    ("document", "en rad som börjar med %, --- eller ... inne i framsidan. Framsidan ska bara innehålla "
+                 "fält och sluta med en rad med bara ---."),
+    ("expected a comment or a line break", "text efter det avslutande citattecknet. Sätt hela värdet inom "
+                                           "citattecken, och skriv citat inuti texten med ”…”."),
+    ("expected ',' or ']'", "en lista inom [ ] som inte stängs. Skriv värdena med komma emellan och avsluta med ]."),
+    ("expected ',' or '}'", "en grupp inom { } som inte stängs. Avsluta med }, eller sätt texten inom citattecken."),
+    ("block scalar", "fel efter | eller >. Skriv bara | (eller >-) sist på raden och börja texten på nästa "
+                     "rad med indrag."),
+    ("escape", "ett okänt \\-tecken inom dubbla citattecken. Använd enkla citattecken i stället."),
     ("mapping values are not allowed", "ett kolon på fel ställe. Sätt texten inom citattecken "
                                        "om den innehåller ': ', till exempel title: \"Trygghet: så gjorde vi\"."),
     ("could not find expected ':'", "ett fältnamn utan kolon, eller en text som fortsätter på nästa rad "
                                     "utan indrag. Skriv fält: värde, och sätt långa texter inom citattecken."),
     ("found unexpected end of stream", "ett citattecken som aldrig stängs. Avsluta texten med samma citattecken."),
-    ("found unknown escape character", "ett okänt \\-tecken inom dubbla citattecken. Använd enkla citattecken i stället."),
+    ("expected <block end>, but found ':'", "ett kolon utan fältnamn före. Skriv fält: värde."),
     ("expected <block end>, but found '-'", "ett listelement (-) med fel indrag. Ge alla element i listan samma indrag."),
     ("expected <block end>", "fel indrag. Fält på samma nivå ska ha exakt samma indrag."),
     ("found undefined", "ett tecken som inte kan inleda ett värde. Sätt värdet inom citattecken."),
     ("cannot start any token", "ett tecken som inte kan inleda ett värde. Sätt värdet inom citattecken."),
+    ("expected the node content", "ett värde saknas eller börjar med ett tecken som inte är tillåtet. "
+                                  "Sätt värdet inom citattecken."),
 ]
 
 
@@ -174,7 +211,7 @@ def _yaml_message(error: yaml.MarkedYAMLError) -> str:
     for english, swedish in _YAML_MESSAGES:
         if english in problem:
             return f"YAML-fel: {swedish}"
-    return f"YAML-fel: raden kan inte läsas ({(error.problem or 'okänt fel').strip()}). Kontrollera indrag och citattecken."
+    return "YAML-fel: raden kan inte läsas. Kontrollera indrag, kolon och citattecken."
 
 
 class _Builder:
@@ -209,6 +246,9 @@ class _Builder:
                 self.problem(key_node, path, "ett fältnamn måste vara ett ord, till exempel title.")
                 continue
             key = key_node.value
+            if not key.strip() or re.search(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]", key):
+                self.problem(key_node, path, "ett fältnamn måste vara ett ord, till exempel title.")
+                continue
             if key == "<<":
                 self.problem(key_node, path + (key,), "YAML-sammanslagning (<<) är inte tillåten. Skriv ut fälten.")
                 continue
@@ -224,16 +264,24 @@ class _Builder:
     def scalar(self, node: yaml.ScalarNode, path: FieldPath) -> Any:
         value = node.value
         if node.tag == _STR:
+            bad = _BAD_CHARACTER.search(value)
+            if bad:  # only a \-escape inside double quotes can get here
+                self.problem(node, path, f"innehåller ett osynligt styrtecken (U+{ord(bad.group()):04X}), "
+                                         "skrivet som \\-kod inom citattecken. Ta bort det.")
+                return _BAD_CHARACTER.sub("\ufffd", value)
             return value
         if node.tag in (_SEQ, _MAP):
             return value
-        plain = node.style is None
+        plain = node.style in (None, "")  # PyYAML says None for a plain scalar, libyaml ""
         if node.tag == "tag:yaml.org,2002:null":
             return None
         if node.tag == "tag:yaml.org,2002:bool":
             result: Any = value.lower() == "true"
         elif node.tag == "tag:yaml.org,2002:int":
-            result = int(value)
+            try:
+                result = int(value)
+            except ValueError:  # more digits than Python converts; no field wants such a number
+                return value
         elif node.tag == "tag:yaml.org,2002:float":
             result = float(value.replace(".inf", "inf").replace(".Inf", "inf").replace(".INF", "inf")
                            .replace(".nan", "nan").replace(".NaN", "nan").replace(".NAN", "nan"))
@@ -245,24 +293,63 @@ class _Builder:
         return result
 
 
-def parse_yaml(source: SourceFile, text: str, first_line: int) -> None:
-    """Fill ``source.meta`` and ``source.lines`` from YAML text starting at ``first_line``."""
+try:  # libyaml's parser (shipped in PyYAML's wheels) under the same checks: ten times faster
+    from yaml._yaml import CParser as _CParser
+
+    class _FastLoader(yaml.composer.Composer, _CParser, yaml.constructor.SafeConstructor,
+                      yaml.resolver.Resolver):
+        yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
+        compose_node = _Loader.compose_node
+
+        def __init__(self, stream: str):
+            _CParser.__init__(self, stream)
+            yaml.constructor.SafeConstructor.__init__(self)
+            yaml.resolver.Resolver.__init__(self)
+            yaml.composer.Composer.__init__(self)
+            self._depth = 0
+except ImportError:  # pragma: no cover - a PyYAML built without libyaml
+    _FastLoader = None
+
+
+def _compose(text: str):
+    """The YAML node tree. Text that is not valid YAML is read again by PyYAML's own parser,
+    whose error messages the Swedish ones above are written for."""
+    if _FastLoader is not None:
+        loader = _FastLoader(text)
+        try:
+            return loader.get_single_node()
+        except yaml.MarkedYAMLError:
+            pass
+        finally:
+            loader.dispose()
     loader = _Loader(text)
     try:
-        node = loader.get_single_node()
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
+def parse_yaml(source: SourceFile, text: str, first_line: int) -> None:
+    """Fill ``source.meta`` and ``source.lines`` from YAML text starting at ``first_line``."""
+    try:
+        node = _compose(text)
     except _Refused as e:
         source.problems.append(Problem(source.path, e.line + first_line, "", e.message))
         return
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
+        if "end of stream" in str(e.problem) and e.context_mark is not None:
+            mark = e.context_mark  # where the unclosed quote or bracket began
         line = (mark.line if mark else 0) + first_line
+        directive = next((i for i, t in enumerate(text.split("\n")) if t.startswith("%")), None)
+        if directive is not None and "document" in f"{e.context} {e.problem}":
+            line = directive + first_line  # PyYAML points at the line after a % directive
         source.problems.append(Problem(source.path, line, "", _yaml_message(e)))
         return
-    except yaml.YAMLError as e:  # pragma: no cover - PyYAML raises marked errors for text input
-        source.problems.append(Problem(source.path, first_line, "", f"YAML-fel: {e}"))
+    except yaml.YAMLError:  # pragma: no cover - decode() rejects what PyYAML's reader cannot read
+        source.problems.append(Problem(source.path, first_line, "", "YAML-fel: framsidan kan inte läsas. "
+                                                                    "Kontrollera indrag, kolon och citattecken."))
         return
-    finally:
-        loader.dispose()
     if node is None:
         source.meta = {}
         return
@@ -283,6 +370,7 @@ def parse(data: bytes, path: str, case_id: str) -> SourceFile:
     source.problems.extend(problems)
     if text is None:
         return source
+    source.text = text
     lines = text.split("\n")
     if not lines or lines[0].rstrip() != "---":
         source.problems.append(Problem(path, 1, "", "filen saknar framsida. Den ska börja med en rad "
@@ -318,11 +406,16 @@ def read(path: Path, shown: str | None = None) -> SourceFile:
     try:
         with path.open("rb") as handle:
             data = handle.read(MAX_BYTES + 1)
+            size = os.fstat(handle.fileno()).st_size
     except OSError as e:
         source = SourceFile(id=path.stem, path=shown)
         source.problems.append(Problem(shown, 1, "", f"filen kan inte läsas ({e.strerror})."))
         return source
-    source = parse(data, shown, path.stem)
+    if len(data) > MAX_BYTES:  # only the start was read: say how big the file really is
+        source = SourceFile(id=path.stem, path=shown)
+        source.problems.append(Problem(shown, 1, "", too_big(max(size, len(data)))))
+    else:
+        source = parse(data, shown, path.stem)
     source.problems[:0] = check_file_name(path, shown)
     return source
 

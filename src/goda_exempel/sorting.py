@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 _ALPHABET = "abcdefghijklmnopqrstuvwxyzåäö"
 _FOLD = {"æ": "ä", "ø": "ö", "ü": "y", "w": "w"}
@@ -23,6 +24,7 @@ def _char_key(ch: str) -> tuple[int, int]:
     return (3, ord(ch))
 
 
+@lru_cache(maxsize=100_000)
 def swedish_key(text: str) -> tuple:
     """Sort key: Swedish letter order, case-insensitive, accents folded, then the text itself."""
     folded = unicodedata.normalize("NFC", text).casefold()

@@ -8,14 +8,19 @@ numbers).
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import difflib
+import multiprocessing
+import os
 import re
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any, Iterable
 
+import fastjsonschema
 import jsonschema
 
 from . import schema as case_schema
@@ -43,6 +48,26 @@ def _real_date(value: Any, partial: bool) -> bool:
 _FORMATS = jsonschema.FormatChecker(formats=())
 _FORMATS.checks("date")(lambda v: _real_date(v, partial=False))
 _FORMATS.checks("partial-date")(lambda v: _real_date(v, partial=True))
+
+
+@cache
+def _fast_validator():
+    """The same schema compiled to Python by fastjsonschema: it only says valid or not, fast.
+    (Draft 7 is the newest it knows; the schema uses nothing that differs from 2020-12.)"""
+    spec = copy.deepcopy(case_schema.resolved_schema())
+    spec["$schema"] = "http://json-schema.org/draft-07/schema#"
+    return fastjsonschema.compile(spec, formats={"date": lambda v: _real_date(v, partial=False),
+                                                 "partial-date": lambda v: _real_date(v, partial=True)})
+
+
+def _schema_errors(meta: dict[str, Any]) -> list[jsonschema.ValidationError]:
+    """Every way ``meta`` breaks the schema. A valid case is confirmed by the compiled check;
+    an invalid one is explained by jsonschema, which reports every error with its path."""
+    try:
+        _fast_validator()(meta)
+        return []
+    except fastjsonschema.JsonSchemaException:
+        return list(_validator().iter_errors(meta))
 
 
 @cache
@@ -136,6 +161,9 @@ def _about(spec: dict[str, Any] | None) -> str:
     return f" ({spec['title']}: {spec.get('description', '')})".replace(": )", ")")
 
 
+MAX_FIELD_PROBLEMS = 100  # per file: enough to act on; each hint (the closest allowed value) costs time
+
+
 def _message(error: jsonschema.ValidationError) -> list[tuple[FieldPath, str]]:
     path: FieldPath = tuple(error.absolute_path)
     spec = error.schema if isinstance(error.schema, dict) else {}
@@ -148,7 +176,7 @@ def _message(error: jsonschema.ValidationError) -> list[tuple[FieldPath, str]]:
     if kind == "additionalProperties":
         allowed = list(spec.get("properties", {}))
         out = []
-        for name in sorted(set(value) - set(allowed)):
+        for name in sorted(set(value) - set(allowed))[:MAX_FIELD_PROBLEMS + 1]:
             close = suggest(name, allowed)
             hint = f" Menade du {close}?" if close else f" Tillåtna fält här: {', '.join(allowed)}."
             out.append((path + (name,), f"okänt fält.{hint}"))
@@ -196,7 +224,8 @@ def _message(error: jsonschema.ValidationError) -> list[tuple[FieldPath, str]]:
 
 def _dates(meta: dict[str, Any]) -> list[tuple[FieldPath, str]]:
     out = []
-    period = meta.get("period") or {}
+    period = meta.get("period")
+    period = period if isinstance(period, dict) else {}  # a wrong type is reported by the schema
     start, end = period.get("start"), period.get("end")
     if isinstance(start, str) and isinstance(end, str) and end != ONGOING and _PARTIAL_DATE.match(start) \
             and _PARTIAL_DATE.match(end) and end[: len(start)] < start[: len(end)]:
@@ -219,6 +248,35 @@ _LINKS = [
 ]
 
 
+# Python-Markdown recurses once per level of nesting and fails (RecursionError) at a few
+# hundred levels; a case never needs more than a handful.
+MAX_INDENT = 40  # columns of leading white space (a tab counts as 4)
+MAX_MARKERS = 10  # list and quote markers that open one line
+MAX_EMPHASIS_RUN = 100  # * and _ in a row
+_MARKER = re.compile(r"[ \t]*(?:[-*+>]|\d{1,9}[.)])(?=[ \t>]|$)")
+_EMPHASIS_RUN = re.compile(r"[*_]{%d,}" % (MAX_EMPHASIS_RUN + 1))
+
+
+def _too_deep(text: str) -> str | None:
+    """Why a body line is nested too deeply for the site to render it, or None."""
+    expanded = text.expandtabs(4)
+    indent = len(expanded) - len(expanded.lstrip(" "))
+    if indent > MAX_INDENT and expanded.strip():
+        return (f"raden är indragen {indent} steg; högst {MAX_INDENT} är tillåtet. "
+                "Minska indraget (listor och citat i högst några nivåer).")
+    pos = markers = 0
+    while (m := _MARKER.match(text, pos)) and m.end() > pos:
+        markers, pos = markers + 1, m.end()
+    if markers > MAX_MARKERS:
+        return (f"raden börjar med {markers} list- eller citattecken; högst {MAX_MARKERS} nivåer av "
+                "listor och citat är tillåtna.")
+    run = _EMPHASIS_RUN.search(text)
+    if run:
+        return (f"raden har {len(run.group())} tecken * eller _ i rad; högst {MAX_EMPHASIS_RUN} är "
+                "tillåtet. Använd * och _ bara för kursiv och fetstil.")
+    return None
+
+
 def _body(case_id: str, body: str, first_line: int, path: str) -> list[Problem]:
     problems: list[Problem] = []
     sections = case_schema.section_headings()
@@ -227,6 +285,9 @@ def _body(case_id: str, body: str, first_line: int, path: str) -> list[Problem]:
     fenced = False
     for offset, text in enumerate(body.split("\n")):
         line = first_line + offset
+        deep = _too_deep(text)
+        if deep:
+            problems.append(Problem(path, line, "text", deep))
         if _FENCE.match(text):
             fenced = not fenced
             continue
@@ -273,7 +334,7 @@ def _body(case_id: str, body: str, first_line: int, path: str) -> list[Problem]:
     return problems
 
 
-_PERSONNUMMER = re.compile(r"(?<![\d-])(?:(?:19|20)(\d{2})|(\d{2}))(\d{2})(\d{2})[-+ ]?(\d{4})(?![\d-])")
+_PERSONNUMMER = re.compile(r"(?<![\d-])(?:(?:19|20)(\d{2})|(\d{2}))(\d{2})(\d{2})([-+ ]?)(\d{4})(?![\d-])")
 
 
 def _luhn(digits: str) -> bool:
@@ -285,14 +346,21 @@ def _luhn(digits: str) -> bool:
 
 
 def find_personnummer(text: str) -> list[int]:
-    """Offsets of Swedish personal identity (or co-ordination) numbers in text."""
+    """Offsets of Swedish personal identity (or co-ordination) numbers in text.
+
+    YYMMDD-NNNN, YYMMDD+NNNN, YYYYMMDD-NNNN, YYYYMMDDNNNN and YYMMDDNNNN, with a real month,
+    a day (or a co-ordination day, +60) and a valid check digit. Ten digits in a row that
+    start with 0 are taken for a phone number (0701234567), not a person born 2000–2009.
+    """
     hits = []
     for m in _PERSONNUMMER.finditer(text):
         yy = m.group(1) or m.group(2)
         month, day = int(m.group(3)), int(m.group(4))
         if not 1 <= month <= 12 or not (1 <= day <= 31 or 61 <= day <= 91):
             continue
-        if _luhn(yy + m.group(3) + m.group(4) + m.group(5)):
+        if m.group(2) is not None and not m.group(5) and m.group().startswith("0"):
+            continue  # a Swedish phone number written without spaces
+        if _luhn(yy + m.group(3) + m.group(4) + m.group(6)):
             hits.append(m.start())
     return hits
 
@@ -311,10 +379,24 @@ def _personnummer(source: SourceFile) -> list[Problem]:
         elif isinstance(value, (str, int)) and find_personnummer(str(value)):
             problems.append(Problem(source.path, source.line_of(path), field_name(path), message))
 
-    scan(source.meta, ())
-    for offset, text in enumerate(source.body.split("\n")):
-        if find_personnummer(text):
-            problems.append(Problem(source.path, source.body_line + offset, "text", message))
+    if not source.text:  # a SourceFile made in code, not read from a file
+        scan(source.meta, ())
+        for offset, text in enumerate(source.body.split("\n")):
+            if find_personnummer(text):
+                problems.append(Problem(source.path, source.body_line + offset, "text", message))
+        return problems
+    # Every line of the file as written, comments and field names included: the exact line
+    # of a long text, and the field that line belongs to.
+    starts = sorted((line, len(path), path) for path, line in source.lines.items())
+    for number, text in enumerate(source.text.split("\n"), 1):
+        if not find_personnummer(text):
+            continue
+        if number >= source.body_line:
+            where = "text"
+        else:
+            before = [path for line, _, path in starts if line <= number]
+            where = field_name(before[-1]) if before else ""
+        problems.append(Problem(source.path, number, where, message))
     return problems
 
 
@@ -337,12 +419,18 @@ def validate_source(source: SourceFile) -> tuple[Case | None, list[Problem]]:
         return None, problems
     meta = _normalise(source.meta, (), source.raw)
     found: list[tuple[FieldPath, str]] = []
-    errors = list(_validator().iter_errors(meta))
+    errors = _schema_errors(meta)
     # a value of the wrong type fails other keywords too; say only what the type should be
     mistyped = {tuple(e.absolute_path) for e in errors if e.validator == "type"}
     for error in errors:
+        if len(found) > MAX_FIELD_PROBLEMS:
+            break  # a message can take a while (the closest allowed value): stop well before a hang
         if error.validator == "type" or tuple(error.absolute_path) not in mistyped:
             found.extend(_message(error))
+    if len(found) > MAX_FIELD_PROBLEMS:
+        found = found[:MAX_FIELD_PROBLEMS]
+        problems.append(Problem(source.path, 1, "", f"fälten har fler än {MAX_FIELD_PROBLEMS} fel; bara de "
+                                                    f"första {MAX_FIELD_PROBLEMS} visas. Rätta dem och kontrollera igen."))
     found.extend(_dates(meta))
     for path, message in found:
         problems.append(Problem(source.path, source.line_of(path), field_name(path), message))
@@ -354,11 +442,16 @@ def validate_source(source: SourceFile) -> tuple[Case | None, list[Problem]]:
 
 
 def validate_sources(sources: list[SourceFile]) -> Result:
+    """Validate parsed files: each on its own, then what must hold across them."""
+    return _combine([(source, *validate_source(source)) for source in sources])
+
+
+def _combine(checked: list[tuple[SourceFile, Case | None, list[Problem]]]) -> Result:
     cases: list[Case] = []
     problems: list[Problem] = []
     ids: dict[str, str] = {}
     titles: dict[str, SourceFile] = {}
-    for source in sources:
+    for source, case, found in checked:
         if source.id in ids:
             problems.append(Problem(source.path, 1, "", f"samma id som {ids[source.id]}. Byt namn på filen."))
         ids.setdefault(source.id, source.path)
@@ -370,19 +463,39 @@ def validate_sources(sources: list[SourceFile]) -> Result:
                 problems.append(Problem(source.path, source.line_of(("title",)), "title",
                                         f"samma rubrik som {other.path}. Välj en rubrik som skiljer exemplen åt."))
             titles.setdefault(key, source)
-        case, found = validate_source(source)
         problems.extend(found)
         if case is not None:
             cases.append(case)
-    return Result(cases if not problems else [c for c in cases if not any(p.path == c.path for p in problems)],
-                  sorted(set(problems)))
+    if problems:
+        bad = {p.path for p in problems}
+        cases = [c for c in cases if c.path not in bad]
+    return Result(cases, sorted(set(problems)))
 
 
 def shown_path(path: Path, base: Path) -> str:
-    try:
-        return path.resolve().relative_to(base.resolve()).as_posix()
+    try:  # the folder resolved, the file not: a link is named as the link, not as its target
+        return (path.parent.resolve() / path.name).relative_to(base.resolve()).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+# Files already checked in this process, by what their stat says: `mkdocs serve` and a second
+# hook re-check only what changed. (path, shown path, mtime, size, inode) -> result
+_checked: dict[tuple, tuple[SourceFile, Case | None, list[Problem]]] = {}
+PARALLEL_FROM = 500  # files; below this a second process costs more than it saves
+
+
+def _read_and_check(item: tuple[Path, str]) -> tuple[SourceFile, Case | None, list[Problem]]:
+    source = read(*item)
+    return (source, *validate_source(source))
+
+
+def _stat_key(path: Path, shown: str) -> tuple | None:
+    try:
+        st = path.lstat()
+    except OSError:
+        return None
+    return (str(path), shown, st.st_mtime_ns, st.st_size, st.st_ino)
 
 
 def validate_paths(paths: list[Path], base: Path | None = None) -> Result:
@@ -391,7 +504,20 @@ def validate_paths(paths: list[Path], base: Path | None = None) -> Result:
     files: list[Path] = []
     for path in paths:
         files.extend(case_files(path) if path.is_dir() else [path])
-    return validate_sources([read(f, shown_path(f, base)) for f in files])
+    items = [(f, shown_path(f, base)) for f in files]
+    keys = [_stat_key(*item) for item in items]
+    todo = [i for i, key in enumerate(keys) if key is None or key not in _checked]
+    if len(todo) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
+        context = multiprocessing.get_context("forkserver")
+        with ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=context) as pool:
+            done = list(pool.map(_read_and_check, [items[i] for i in todo], chunksize=64))
+    else:
+        done = [_read_and_check(items[i]) for i in todo]
+    fresh = dict(zip(todo, done))
+    for i, result in fresh.items():
+        if keys[i] is not None:
+            _checked[keys[i]] = result
+    return _combine([fresh[i] if i in fresh else _checked[keys[i]] for i in range(len(items))])
 
 
 def validate_dir(examples: Path, base: Path | None = None) -> Result:
