@@ -5,6 +5,7 @@ Validation runs in on_pre_build, before MkDocs cleans the site folder, so an inv
 stops the build with every problem listed and leaves no half-built site behind.
 """
 
+from html import escape
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -48,6 +49,12 @@ _MARKERS = {
 
 
 def on_page_markdown(markdown, page, config, files):
+    case = _build["cases"].get(page.file.src_uri)
+    if case is not None:
+        # The theme prints the page title and description as they are (no autoescape in
+        # MkDocs' Jinja): a contributor's title must reach the page as text, never as markup.
+        page.meta["title"] = escape(case.title)
+        page.meta["description"] = escape(case.meta["summary"])
     root = "../" * page.url.count("/")
     for marker, make in _MARKERS.items():
         if marker in markdown:

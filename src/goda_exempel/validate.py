@@ -426,7 +426,7 @@ def validate_source(source: SourceFile) -> tuple[Case | None, list[Problem]]:
         if len(found) > MAX_FIELD_PROBLEMS:
             break  # a message can take a while (the closest allowed value): stop well before a hang
         if error.validator == "type" or tuple(error.absolute_path) not in mistyped:
-            found.extend(_message(error))
+            found = list(dict.fromkeys([*found, *_message(error)]))  # the same message once
     if len(found) > MAX_FIELD_PROBLEMS:
         found = found[:MAX_FIELD_PROBLEMS]
         problems.append(Problem(source.path, 1, "", f"fälten har fler än {MAX_FIELD_PROBLEMS} fel; bara de "
