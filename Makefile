@@ -25,10 +25,13 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
-browser:  ## Debian's Chromium for Playwright (browser downloads are not used)
-	@command -v chromium >/dev/null 2>&1 || { \
+browser:  ## Debian's Chromium for Playwright (browser downloads are not used); pdftotext for the print test
+	@{ command -v chromium && command -v pdftotext; } >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium poppler-utils >/dev/null; }
+
+screenshots: install browser  ## PNGs of every page type at 360 and 1280 px in screenshots/, for review
+	$(PY) tools/screenshots.py --out screenshots
 
 node: node_modules/.installed
 

@@ -21,8 +21,7 @@
   }
 
   function open(isOpen) {
-    panel.hidden = !isOpen;
-    input.setAttribute("aria-expanded", isOpen ? "true" : "false");
+    panel.hidden = !isOpen; /* a searchbox may not carry aria-expanded; role=status reads the count */
   }
 
   function show(query, results) {
@@ -68,7 +67,7 @@
   form.addEventListener("keydown", function (event) {
     var links = Array.prototype.slice.call(list.querySelectorAll("a"));
     var index = links.indexOf(document.activeElement);
-    if (event.key === "Escape") { open(false); input.focus(); }
+    if (event.key === "Escape") { input.focus(); open(false); } /* focusing reopens: close after */
     else if (event.key === "ArrowDown" && links.length) {
       event.preventDefault();
       links[Math.min(index + 1, links.length - 1)].focus();
