@@ -5,6 +5,7 @@ Validation runs in on_pre_build, before MkDocs cleans the site folder, so an inv
 stops the build with every problem listed and leaves no half-built site behind.
 """
 
+import re
 from html import escape
 from pathlib import Path
 
@@ -67,9 +68,11 @@ def on_page_content(html, page, config, files):
     if case is None:
         return html
     page.edit_url = Repo(config.repo_url).edit_case_url(case.id)
+    end = html.index("</h1>") + len("</h1>")  # the title, made from the escaped title alone
+    title = re.sub(r'<a class="headerlink"[^>]*>.*?</a>', "", html[:end])  # no "#" after the title
     return (
-        '<div class="ge-case" data-pagefind-body>'
+        f'<div class="ge-case" data-pagefind-body>{title}'
         f"{render.summary_html(case)}{render.fact_box(case, page.edit_url, browse.fact_link)}"
-        f'<div class="ge-case__text">{sanitize.clean(html)}</div>{search.annotations(case)}</div>'
+        f'<div class="ge-case__text">{sanitize.clean(html[end:])}</div>{search.annotations(case)}</div>'
         f"{browse.related_html(_build['related'].get(case.id, []))}"
     )

@@ -116,3 +116,10 @@ def test_invalid_case_stops_the_build_with_every_error_and_no_half_site(tmp_path
     assert "2 fel i exemplen – sajten byggdes inte" in out
     assert (site / "index.html").read_text(encoding="utf-8") == "tidigare bygge"
     assert not (site / "exempel").exists()
+
+
+def test_skip_link_leads_to_the_case_title(built_site):
+    html = (built_site / "exempel/trygga-grannar-vatterhem/index.html").read_text(encoding="utf-8")
+    assert '<a href="#rubrik" class="md-skip">' in html
+    body = html[html.index('data-pagefind-body'):]
+    assert body.index('<h1 id="rubrik">Trygga grannar') < body.index('class="ge-summary"') < body.index('class="ge-facts"')
