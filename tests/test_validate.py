@@ -280,7 +280,11 @@ def test_many_files_are_checked_in_parallel_with_the_same_result(tmp_path, monke
     serial = check(tmp_path / "a", GOOD, extra=others) if (tmp_path / "a").mkdir() is None else None
     monkeypatch.setattr(validate, "PARALLEL_FROM", 2)
     validate._checked.clear()
-    parallel = check(tmp_path / "b", GOOD, extra=others) if (tmp_path / "b").mkdir() is None else None
+    root = tmp_path / "b"
+    (root / "examples").mkdir(parents=True)
+    for name, text in {"ale-vandringar.md": GOOD, **others}.items():
+        (root / "examples" / name).write_text(text, encoding="utf-8")
+    parallel = validate.validate_paths([root / "examples"], root, processes=2)
     assert [p.text() for p in parallel.problems] == [p.text() for p in serial.problems]
     assert [c.id for c in parallel.cases] == [c.id for c in serial.cases]
     assert len(parallel.cases) == 5

@@ -53,7 +53,7 @@ from urllib.parse import urljoin
 
 from . import lists, pages, schema
 from .model import Case
-from .serialize import dump_case, ordered
+from .serialize import ordered
 
 EXPORT_VERSION = 1
 SCHEMA_FILE = "case.schema.json"
@@ -101,11 +101,13 @@ def last_change(cases: Iterable[Case]) -> str | None:
 
 
 def source_digest(cases: Iterable[Case]) -> str:
-    """SHA-256 of the cases in their canonical file form (``serialize.dump_case``), by id."""
+    """SHA-256 of the cases' content (id, front matter as sorted JSON, text), by id."""
     digest = hashlib.sha256()
     for case in _by_id(cases):
         digest.update(f"{case.id}\n".encode())
-        digest.update(dump_case(case.meta, case.body).encode("utf-8"))
+        digest.update(json.dumps(case.meta, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+        digest.update(b"\n")
+        digest.update(case.body.encode("utf-8"))
         digest.update(b"\0")
     return digest.hexdigest()
 

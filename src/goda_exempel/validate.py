@@ -441,31 +441,48 @@ def validate_source(source: SourceFile) -> tuple[Case | None, list[Problem]]:
     return Case(source.id, source.path, meta, source.body, source.body_line), []
 
 
+@dataclass(frozen=True)
+class Checked:
+    """One file's verdict, with what the checks across files need (small, to pass between processes)."""
+
+    id: str
+    path: str
+    title: str | None
+    title_line: int
+    case: Case | None
+    problems: list[Problem]
+
+
+def check_source(source: SourceFile) -> Checked:
+    case, problems = validate_source(source)
+    title = (source.meta or {}).get("title")
+    return Checked(source.id, source.path, title if isinstance(title, str) else None,
+                   source.line_of(("title",)), case, problems)
+
+
 def validate_sources(sources: list[SourceFile]) -> Result:
     """Validate parsed files: each on its own, then what must hold across them."""
-    return _combine([(source, *validate_source(source)) for source in sources])
+    return _combine([check_source(source) for source in sources])
 
 
-def _combine(checked: list[tuple[SourceFile, Case | None, list[Problem]]]) -> Result:
+def _combine(checked: list[Checked]) -> Result:
     cases: list[Case] = []
     problems: list[Problem] = []
     ids: dict[str, str] = {}
-    titles: dict[str, SourceFile] = {}
-    for source, case, found in checked:
-        if source.id in ids:
-            problems.append(Problem(source.path, 1, "", f"samma id som {ids[source.id]}. Byt namn på filen."))
-        ids.setdefault(source.id, source.path)
-        title = (source.meta or {}).get("title")
-        if isinstance(title, str):
-            key = " ".join(title.lower().split())
+    titles: dict[str, str] = {}
+    for item in checked:
+        if item.id in ids:
+            problems.append(Problem(item.path, 1, "", f"samma id som {ids[item.id]}. Byt namn på filen."))
+        ids.setdefault(item.id, item.path)
+        if item.title is not None:
+            key = " ".join(item.title.lower().split())
             if key in titles:
-                other = titles[key]
-                problems.append(Problem(source.path, source.line_of(("title",)), "title",
-                                        f"samma rubrik som {other.path}. Välj en rubrik som skiljer exemplen åt."))
-            titles.setdefault(key, source)
-        problems.extend(found)
-        if case is not None:
-            cases.append(case)
+                problems.append(Problem(item.path, item.title_line, "title",
+                                        f"samma rubrik som {titles[key]}. Välj en rubrik som skiljer exemplen åt."))
+            titles.setdefault(key, item.path)
+        problems.extend(item.problems)
+        if item.case is not None:
+            cases.append(item.case)
     if problems:
         bad = {p.path for p in problems}
         cases = [c for c in cases if c.path not in bad]
@@ -480,14 +497,13 @@ def shown_path(path: Path, base: Path) -> str:
 
 
 # Files already checked in this process, by what their stat says: `mkdocs serve` and a second
-# hook re-check only what changed. (path, shown path, mtime, size, inode) -> result
-_checked: dict[tuple, tuple[SourceFile, Case | None, list[Problem]]] = {}
+# hook re-check only what changed. (path, shown path, mtime, size, inode) -> verdict
+_checked: dict[tuple, Checked] = {}
 PARALLEL_FROM = 500  # files; below this a second process costs more than it saves
 
 
-def _read_and_check(item: tuple[Path, str]) -> tuple[SourceFile, Case | None, list[Problem]]:
-    source = read(*item)
-    return (source, *validate_source(source))
+def _read_and_check(item: tuple[Path, str]) -> Checked:
+    return check_source(read(*item))
 
 
 def _stat_key(path: Path, shown: str) -> tuple | None:
@@ -498,8 +514,13 @@ def _stat_key(path: Path, shown: str) -> tuple | None:
     return (str(path), shown, st.st_mtime_ns, st.st_size, st.st_ino)
 
 
-def validate_paths(paths: list[Path], base: Path | None = None) -> Result:
-    """Validate files and folders (a folder means every case file directly in it)."""
+def validate_paths(paths: list[Path], base: Path | None = None, processes: int = 1) -> Result:
+    """Validate files and folders (a folder means every case file directly in it).
+
+    ``processes`` > 1 checks large sets in that many forked processes; the command line uses
+    it (a forked child must not share a lock with a running thread, so a long-running host
+    such as ``mkdocs serve`` keeps the default of one).
+    """
     base = base or Path.cwd()
     files: list[Path] = []
     for path in paths:
@@ -507,10 +528,10 @@ def validate_paths(paths: list[Path], base: Path | None = None) -> Result:
     items = [(f, shown_path(f, base)) for f in files]
     keys = [_stat_key(*item) for item in items]
     todo = [i for i, key in enumerate(keys) if key is None or key not in _checked]
-    if len(todo) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
-        context = multiprocessing.get_context("forkserver")
-        with ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=context) as pool:
-            done = list(pool.map(_read_and_check, [items[i] for i in todo], chunksize=64))
+    if processes > 1 and len(todo) >= PARALLEL_FROM:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=processes, mp_context=context) as pool:
+            done = list(pool.map(_read_and_check, [items[i] for i in todo], chunksize=100))
     else:
         done = [_read_and_check(items[i]) for i in todo]
     fresh = dict(zip(todo, done))

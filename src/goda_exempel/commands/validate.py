@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -17,7 +18,7 @@ def run(args: argparse.Namespace) -> int:
         for p in missing:
             print(f"{p}: filen eller mappen finns inte.", file=sys.stderr)
         return 1
-    result = validate_paths(paths)
+    result = validate_paths(paths, processes=os.cpu_count() or 1)
     if result.problems:
         print(format_problems(result.problems, args.format))
         files = len({p.path for p in result.problems})
