@@ -71,3 +71,17 @@ def test_every_request_stays_on_the_site(page, site_url):
     elsewhere = [url for url in requests
                  if urlsplit(url).scheme not in ("data", "blob") and urlsplit(url).netloc != origin]
     assert elsewhere == []
+
+
+def test_fact_labels_are_not_searched_but_fact_values_are(page, site_url):
+    page.goto(site_url)
+    box = page.get_by_role("searchbox", name="Sök bland exemplen")
+    box.fill("fakta")  # "Fakta om exemplet" heads the fact box of every case page
+    page.wait_for_function("document.querySelector('.ge-search__status').textContent.length > 0")
+    page.wait_for_timeout(300)
+    hits = page.locator(".ge-search__list a").evaluate_all("els => els.map(e => e.pathname)")
+    assert all(h.endswith("/exempel/trygga-grannar-vatterhem/") for h in hits)  # "faktiskt" in its text
+    box.fill("Hyresgästföreningen")  # a partner, only in the fact box of one case
+    page.wait_for_function("document.querySelector('.ge-search__status').textContent.startsWith('1 ')")
+    href = page.locator(".ge-search__list a").first.get_attribute("href")
+    assert href.endswith("/exempel/trygga-grannar-vatterhem/")

@@ -151,12 +151,13 @@ def fact_rows(case: Case, link: FacetLink | None = None) -> list[tuple[str, str]
 
 
 def fact_box(case: Case, edit_url: str | None = None, link: FacetLink | None = None) -> str:
-    rows = "".join(f"<div class=\"ge-fact\"><dt>{escape(label)}</dt><dd>{value}</dd></div>"
+    # The labels are the same on every case: the search indexes the values only.
+    rows = "".join(f"<div class=\"ge-fact\"><dt data-pagefind-ignore>{escape(label)}</dt><dd>{value}</dd></div>"
                    for label, value in fact_rows(case, link))
-    edit = (f'<p class="ge-edit">{_link(edit_url, "Föreslå ändring", external=True)}</p>'
+    edit = (f'<p class="ge-edit" data-pagefind-ignore>{_link(edit_url, "Föreslå ändring", external=True)}</p>'
             if edit_url else "")
     return (f'<aside class="ge-facts" aria-labelledby="ge-facts-{escape(case.id)}">'
-            f'<h2 id="ge-facts-{escape(case.id)}" class="ge-facts__title">Fakta om exemplet</h2>'
+            f'<h2 id="ge-facts-{escape(case.id)}" class="ge-facts__title" data-pagefind-ignore>Fakta om exemplet</h2>'
             f"<dl>{rows}</dl>{edit}</aside>")
 
 

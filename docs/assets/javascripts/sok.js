@@ -54,7 +54,7 @@
     load().then(function (pf) { return pf.debouncedSearch(query, {}, 120); })
       .then(function (search) {
         if (search === null || input.value.trim() !== query) return; /* a newer query is under way */
-        return Promise.all(search.results.slice(0, 8).map(function (r) { return r.data(); }))
+        return Promise.all(search.results.slice(0, 6).map(function (r) { return r.data(); }))
           .then(function (data) { show(query, data); });
       })
       .catch(function () {
