@@ -5,6 +5,7 @@ Validation runs in on_pre_build, before MkDocs cleans the site folder, so an inv
 stops the build with every problem listed and leaves no half-built site behind.
 """
 
+import os
 import re
 from html import escape
 from pathlib import Path
@@ -15,14 +16,20 @@ from mkdocs.structure.files import File
 from goda_exempel import browse, facets, lists, map as sweden_map, pages, render, sanitize, search, stats
 from goda_exempel.errors import format_problems
 from goda_exempel.repo import Repo
-from goda_exempel.validate import validate_dir
+from goda_exempel.validate import validate_paths
 
 _build = {"cases": {}, "related": {}}  # this build's cases by src_uri, and their related cases
 
 
+def on_startup(command, dirty):
+    # A one-off build checks the cases in every core; `mkdocs serve` runs threads (where
+    # forking is unsafe) and re-checks only the files that changed.
+    _build["processes"] = 1 if command == "serve" else (os.cpu_count() or 1)
+
+
 def on_pre_build(config):
     root = Path(config.config_file_path).parent
-    result = validate_dir(root / "examples", root)
+    result = validate_paths([root / "examples"], root, processes=_build.get("processes", 1))
     if not result.ok:
         count = len(result.problems)
         raise PluginError(f"{count} fel i exemplen – sajten byggdes inte:\n{format_problems(result.problems)}")

@@ -6,8 +6,6 @@ from __future__ import annotations
 import unicodedata
 from html import escape
 
-import yaml
-
 from . import facets, lists, pages
 from .load import slugify
 from .model import Case
@@ -18,8 +16,7 @@ PAGE_FACETS = [f for f in facets.FACETS if f.pages != "none"]
 
 
 def _front(title: str, description: str) -> str:
-    meta = yaml.safe_dump({"title": title, "description": description}, allow_unicode=True, width=10_000)
-    return f"---\n{meta}---\n\n"
+    return pages.front_matter(title, description)
 
 
 def value_page(f: facets.Facet, value: str, cases: list[Case]) -> str:

@@ -121,38 +121,43 @@ def facet_url(f: Facet, value: str) -> str:
 WEIGHTS = {"tema": 3, "metod": 2, "kommun": 3, "lan": 1, "malgrupp": 1}
 
 
-def _features(case: Case) -> set[tuple[str, str]]:
-    return {(key, value) for key in WEIGHTS for value in facet(key).values_of(case)}
-
-
-def related(cases: list[Case], count: int = 5, pool: int = 400) -> dict[str, list[Case]]:
+def related(cases: list[Case], count: int = 5, pool: int = 120) -> dict[str, list[Case]]:
     """Up to ``count`` related cases for every case, best first, computed once at build time.
 
-    The score is the weighted number of shared features. Candidates are gathered from the
-    rarest shared features first; once ``pool`` candidates are known, the common features
-    only add to those (so the work per case is bounded and the build stays linear).
-    Ties are broken by title in Swedish order, so the result is deterministic.
+    The score is the weighted number of shared features (WEIGHTS). Candidates come from the
+    rarest shared features first (the same municipality before the same county or theme),
+    at most ``pool`` of them, so the work per case is bounded and the build stays linear;
+    each candidate's score is then exact. Ties are broken by title in Swedish order.
     """
-    features = [_features(c) for c in cases]
+    order = sorted(range(len(cases)), key=lambda i: swedish_key(cases[i].title))
+    rank = {i: r for r, i in enumerate(order)}
+    bits: dict[tuple[str, str], int] = {}
     postings: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for i, feats in enumerate(features):
+    masks: list[dict[str, int]] = []
+    features: list[list[tuple[str, str]]] = []
+    for i in order:  # postings in title order, so a cut-off list keeps the first titles
+        case = cases[i]
+        feats = [(key, value) for key in WEIGHTS for value in facet(key).values_of(case)]
         for feat in feats:
             postings[feat].append(i)
-    title_keys = [swedish_key(c.title) for c in cases]
+    for case in cases:
+        feats = [(key, value) for key in WEIGHTS for value in facet(key).values_of(case)]
+        mask: dict[str, int] = defaultdict(int)
+        for feat in feats:
+            mask[feat[0]] |= 1 << bits.setdefault(feat, len(bits))
+        masks.append(mask)
+        features.append(feats)
     out: dict[str, list[Case]] = {}
     for i, case in enumerate(cases):
-        scores: Counter[int] = Counter()
-        for feat in sorted(features[i], key=lambda f: (len(postings[f]), f)):
-            weight = WEIGHTS[feat[0]]
-            members = postings[feat]
-            if len(scores) < pool or len(members) <= pool:
-                for _ in range(weight):
-                    scores.update(members)
-            else:
-                for j in list(scores):
-                    if feat in features[j]:
-                        scores[j] += weight
-        scores.pop(i, None)
-        best = heapq.nsmallest(count, scores.items(), key=lambda item: (-item[1], title_keys[item[0]]))
-        out[case.id] = [cases[j] for j, _ in best]
+        mine = masks[i]
+        candidates: dict[int, None] = {}
+        for feat in sorted(set(features[i]), key=lambda f: (len(postings[f]), f)):
+            for j in postings[feat]:
+                if len(candidates) >= pool:
+                    break
+                candidates.setdefault(j, None)
+        candidates.pop(i, None)
+        scored = [(-sum(weight * (mine.get(key, 0) & masks[j].get(key, 0)).bit_count()
+                        for key, weight in WEIGHTS.items()), rank[j], j) for j in candidates]
+        out[case.id] = [cases[j] for _, _, j in heapq.nsmallest(count, scored)]
     return out
