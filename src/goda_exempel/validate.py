@@ -240,6 +240,7 @@ def _dates(meta: dict[str, Any]) -> list[tuple[FieldPath, str]]:
 
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
+_MAY_LINK = re.compile(r"\]\(|\]:|<|href|src", re.I)  # a line without these holds no link
 _LINKS = [
     re.compile(r"\]\(\s*<?([^)\s>]*)"),  # [text](url)
     re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)"),  # [ref]: url
@@ -309,7 +310,7 @@ def _body(case_id: str, body: str, first_line: int, path: str) -> list[Problem]:
         if found and text.strip():
             title, at, count = found[-1]
             found[-1] = (title, at, count + 1)
-        for pattern in _LINKS:
+        for pattern in _LINKS if _MAY_LINK.search(text) else ():
             for m in pattern.finditer(text):
                 url = m.group(1)
                 if url and not url.startswith("#") and not re.match(r"^https?://[^\s/$.?#]", url, re.I):
@@ -491,9 +492,13 @@ def _combine(checked: list[Checked]) -> Result:
 
 def shown_path(path: Path, base: Path) -> str:
     try:  # the folder resolved, the file not: a link is named as the link, not as its target
-        return (path.parent.resolve() / path.name).relative_to(base.resolve()).as_posix()
+        return (_resolved(path.parent) / path.name).relative_to(_resolved(base)).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+def _resolved(folder: Path) -> Path:
+    return Path(os.path.realpath(folder))
 
 
 # Files already checked in this process, by what their stat says: `mkdocs serve` and a second
