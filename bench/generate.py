@@ -145,6 +145,7 @@ class _Generator:
         for m in munis:
             self.by_county.setdefault(m.county_code, []).append(m)
         self.areas = [h + t for h in _AREA_HEADS for t in _AREA_TAILS]
+        self.placed = 0  # cases so far that name a municipality
         self.titles: set[str] = set()
         self.ids: set[str] = set()
 
@@ -222,9 +223,14 @@ class _Generator:
 
     def case(self, i: int) -> tuple[str, str]:
         rng = self.rng
-        m = self.munis[i % len(self.munis)]
-        area = self.areas[(i * 7 + rng.randrange(len(self.areas))) % len(self.areas)]
         scope = self.ids_of("scopes")[i % len(self.ids_of("scopes"))]
+        placed = scope in ("lokal", "regional") or rng.random() < 0.3  # national work may name none
+        if placed:  # every municipality in turn, so all of them are used
+            m = self.munis[self.placed % len(self.munis)]
+            self.placed += 1
+        else:  # still the home of the organisations that did the work
+            m = rng.choice(self.munis)
+        area = self.areas[(i * 7 + rng.randrange(len(self.areas))) % len(self.areas)]
         status = self.ids_of("statuses")[(i // 3) % len(self.ids_of("statuses"))]
         start = rng.randint(2005, 2024)
         today = 2026
@@ -284,7 +290,7 @@ class _Generator:
         if scope == "regional":
             same = [x.name for x in self.by_county[m.county_code] if x.name != m.name]
             meta["municipalities"] = [m.name] + rng.sample(same, min(len(same), rng.randint(1, 3)))
-        elif scope == "lokal" or rng.random() < 0.3:
+        elif placed:
             meta["municipalities"] = [m.name]
         if rng.random() < 0.6:
             meta["areas"] = [area]

@@ -16,12 +16,6 @@ from goda_exempel.errors import format_problems
 from goda_exempel.validate import validate_dir
 
 
-def on_config(config):
-    # For the feed's <link rel="alternate"> in overrides/main.html.
-    config.extra["ge_feed"] = {"href": export.FEED_PATH, "title": export.feed_title(config.site_name)}
-    return config
-
-
 def on_files(files, config):
     root = Path(config.config_file_path).parent
     result = validate_dir(root / "examples", root)  # hooks/cases.py has already stopped a bad build

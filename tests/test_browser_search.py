@@ -71,6 +71,7 @@ def test_every_request_stays_on_the_site(page, site_url):
     elsewhere = [url for url in requests
                  if urlsplit(url).scheme not in ("data", "blob") and urlsplit(url).netloc != origin]
     assert elsewhere == []
+    assert not [url for url in requests if "sitemap" in url]  # nothing fetched that no page needs
 
 
 def test_fact_labels_are_not_searched_but_fact_values_are(page, site_url):

@@ -1,0 +1,135 @@
+"""The benchmark's parts work: the generated cases are valid and cover every facet, and the
+runner, at a tiny size, writes every figure. No timing is asserted: figures are in bench/."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from goda_exempel import schema
+from goda_exempel.load import read
+from goda_exempel.validate import validate_dir
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+import generate  # noqa: E402
+import run  # noqa: E402
+
+
+def _vocabulary_fields(node, path=()):
+    """(field path, vocabulary name) for every field the schema ties to a vocabulary."""
+    root = schema.raw_schema()
+    if "$ref" in node:
+        node = root["$defs"][node["$ref"].rsplit("/", 1)[-1]]
+    if "x-vocabulary" in node:
+        yield path, node["x-vocabulary"]
+    for name, sub in node.get("properties", {}).items():
+        yield from _vocabulary_fields(sub, path + (name,))
+    if "items" in node:
+        yield from _vocabulary_fields(node["items"], path + ("*",))
+
+
+def _values(meta, path):
+    if not path:
+        return [meta]
+    head, rest = path[0], path[1:]
+    if head == "*":
+        return [v for item in meta for v in _values(item, rest)]
+    return _values(meta[head], rest) if isinstance(meta, dict) and head in meta else []
+
+
+def test_generated_cases_are_valid_and_cover_every_value_of_every_facet(tmp_path):
+    count = 450  # about 3 in 4 cases name a municipality; every one of the 290 is used in turn
+    paths = generate.generate(count, tmp_path / "examples", seed=3)
+    result = validate_dir(tmp_path / "examples", tmp_path)
+    assert result.problems == []
+    assert len(result.cases) == count
+
+    used: dict[str, set] = {}
+    for case in result.cases:
+        for path, vocab in _vocabulary_fields(schema.raw_schema()):
+            used.setdefault(vocab, set()).update(_values(case.meta, path))
+    fields = dict((vocab, path) for path, vocab in _vocabulary_fields(schema.raw_schema()))
+    for vocab in fields:
+        missing = set(schema.vocabulary(vocab).ids) - used.get(vocab, set())
+        assert not missing, f"{vocab}: never used: {sorted(missing)[:5]}"
+
+    # every body section, Swedish text of realistic length, unique titles
+    headings = [f"## {s.label}" for s in schema.section_headings()]
+    sizes = []
+    for path in paths:
+        body = read(path).body
+        assert all(h in body for h in headings), path
+        sizes.append(len(body.encode()))
+    sizes.sort()
+    assert 2000 <= sizes[len(sizes) // 2] <= 4000, sizes[len(sizes) // 2]
+    assert sizes[0] >= 1500 and sizes[-1] <= 6000
+    assert max(Counter(c.title.lower() for c in result.cases).values()) == 1
+
+
+def test_generation_is_deterministic_from_the_seed(tmp_path):
+    def texts(folder, seed):
+        return {p.name: p.read_text(encoding="utf-8") for p in generate.generate(25, tmp_path / folder, seed)}
+
+    assert texts("a", 7) == texts("b", 7)
+    assert texts("a", 7) != texts("c", 8)
+
+
+@pytest.mark.build
+@pytest.mark.browser
+def test_runner_writes_every_figure(tmp_path):
+    out = tmp_path / "latest.json"
+    # "arbetade" is in every generated summary, so the first search has results
+    # In a process of its own: the runner drives Chromium with Playwright's sync API, which
+    # cannot start inside a session where the browser tests already run one.
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "run.py"), "--sizes", "5", "--serve", "5",
+                           "--serve-edits", "1", "--query", "arbetade", "--out", str(out),
+                           "--work", str(tmp_path)], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    results = json.loads(out.read_text(encoding="utf-8"))
+
+    (row,) = results["sizes"]
+    assert row["cases"] == 5
+    for step in ("validate", "build", "baseline", "pagefind"):
+        assert row[step]["seconds"] > 0, step
+        assert row[step]["cpu_seconds"] > 0, step
+        assert row[step]["peak_rss_mb"] > 10, step
+        assert row[step]["command"], step
+    # sampled per program, so the MkDocs process and the Pagefind indexer can be told apart
+    assert row["build"]["peak_rss_by_program"]["mkdocs"] > 10
+    assert row["build_to_baseline"] > 0 and row["build_to_baseline_cpu"] > 0
+    assert row["site"]["bytes"] > row["site"]["search_index_bytes"] > 0
+    page = row["site"]["largest_case_page"]
+    assert page["path"].startswith("exempel/") and page["bytes"] > 1000
+    assert row["baseline_site"]["largest_case_page"]["bytes"] > 1000
+
+    search = row["search"]
+    assert search["results_shown"] >= 1
+    assert search["first_results_ms"] > 0
+    assert search["warm"]["results_ms"] > 0 and search["warm"]["results_shown"] >= 0
+    assert search["rare"]["bytes"] > 0 and search["rare"]["first_results_ms"] > 0
+    urls = [f["url"] for f in search["files"]]
+    assert any(u.endswith("pagefind.js") for u in urls)
+    assert any(".pf_index" in u for u in urls) and any(".pf_fragment" in u for u in urls)
+    assert search["bytes"] == sum(f["bytes"] for f in search["files"]) > 0
+    # what the start page loads before anything is typed is counted apart
+    assert search["start_page_bytes"] == sum(f["bytes"] for f in search["start_page_files"]) > 0
+    assert "" in [f["url"] for f in search["start_page_files"]]  # the page itself
+    assert not any(".pf_" in f["url"] for f in search["start_page_files"])
+
+    serve = results["serve"]
+    assert serve["cases"] == 5 and len(serve["rebuild_seconds"]) == 1 and serve["rebuild_seconds"][0] > 0
+
+    assert [t["target"] for t in results["targets"]] == [t[0] for t in run.TARGETS]
+    assert results["environment"]["cpus"] >= 1
+    printed = done.stdout
+    assert printed.strip() == results["table"].strip()
+    assert "| 5 |" in printed
+    # the temporary projects are removed afterwards
+    assert [p.name for p in tmp_path.iterdir()] == ["latest.json"]
