@@ -69,7 +69,7 @@ def by_letter(cases: list[Case]) -> list[tuple[str, str, list[Case]]]:
 
 def letter_page(letter: str, cases: list[Case]) -> str:
     return (_front(f"Exempel på {letter}", f"Goda exempel vars rubrik börjar på {letter}.")
-            + f'<p><a href="../../hitta-exempel/">Sök och filtrera bland alla exempel</a></p>\n\n'
+            + '<p><a href="../../hitta-exempel/">Sök och filtrera bland alla exempel</a></p>\n\n'
             + lists.list_html(cases, "../../") + "\n")
 
 

@@ -8,18 +8,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
+from . import case_paths
 from ..links import DEFAULT_TIMEOUT, DEFAULT_WORKERS, case_urls, check_urls, external_report
 from ..repo import Repo
 
 
 def run(args: argparse.Namespace) -> int:
-    paths = [Path(p) for p in args.paths] or [Path("examples")]
-    missing = [p for p in paths if not p.exists()]
-    if missing:
-        for p in missing:
-            print(f"{p}: filen eller mappen finns inte.", file=sys.stderr)
+    paths = case_paths(args.paths)
+    if paths is None:
         return 1
     uses = case_urls(paths)
     statuses = check_urls((u.url for u in uses), timeout=args.timeout, workers=args.workers)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 
+from . import case_paths
 from ..errors import Problem, format_problems
 from ..load import SourceFile, case_files, parse, read
 from ..serialize import dump_case
@@ -75,11 +76,8 @@ def _write(path: Path, text: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    paths = [Path(p) for p in args.paths] or [Path("examples")]
-    missing = [p for p in paths if not p.exists()]
-    if missing:
-        for p in missing:
-            print(f"{p}: filen eller mappen finns inte.", file=sys.stderr)
+    paths = case_paths(args.paths)
+    if paths is None:
         return 1
     files: list[Path] = []
     for path in paths:

@@ -9,8 +9,8 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
-from pathlib import Path
 
+from . import case_paths
 from ..errors import format_problems
 from ..repo import Repo
 from ..review import DEFAULT_YEARS, stale_cases, stale_report
@@ -25,11 +25,8 @@ def _date(value: str) -> dt.date:
 
 
 def run(args: argparse.Namespace) -> int:
-    paths = [Path(p) for p in args.paths] or [Path("examples")]
-    missing = [p for p in paths if not p.exists()]
-    if missing:
-        for p in missing:
-            print(f"{p}: filen eller mappen finns inte.", file=sys.stderr)
+    paths = case_paths(args.paths)
+    if paths is None:
         return 1
     result = validate_paths(paths)
     if result.problems:  # the valid cases are still listed; the rest are reported here

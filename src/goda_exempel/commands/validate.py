@@ -5,18 +5,15 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from pathlib import Path
 
+from . import case_paths
 from ..errors import format_problems
 from ..validate import validate_paths
 
 
 def run(args: argparse.Namespace) -> int:
-    paths = [Path(p) for p in args.paths] or [Path("examples")]
-    missing = [p for p in paths if not p.exists()]
-    if missing:
-        for p in missing:
-            print(f"{p}: filen eller mappen finns inte.", file=sys.stderr)
+    paths = case_paths(args.paths)
+    if paths is None:
         return 1
     result = validate_paths(paths, processes=os.cpu_count() or 1)
     if result.problems:
