@@ -7,7 +7,6 @@ import functools
 import http.server
 import os
 import re
-import shutil
 import subprocess
 import sys
 import threading
@@ -112,3 +111,26 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+CLI = str(Path(sys.executable).parent / "goda-exempel")  # the real console script
+
+
+def run_cli(*args: str, cwd: Path, timeout: float = 60) -> subprocess.CompletedProcess:
+    """Run the installed `goda-exempel` command as a contributor would."""
+    return subprocess.run([CLI, *args], cwd=cwd, capture_output=True, text=True, check=False, timeout=timeout)
+
+
+@pytest.fixture
+def page_at(browser):
+    """A function of a viewport width that opens a new Swedish page that wide."""
+    contexts = []
+
+    def make(width: int):
+        context = browser.new_context(locale="sv-SE", viewport={"width": width, "height": 800})
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()

@@ -48,20 +48,6 @@ def assert_no_violations(page) -> None:
     assert not violations, "\n" + report(violations)
 
 
-@pytest.fixture
-def page_at(browser):
-    contexts = []
-
-    def make(width: int):
-        context = browser.new_context(locale="sv-SE", viewport={"width": width, "height": 800})
-        contexts.append(context)
-        return context.new_page()
-
-    yield make
-    for context in contexts:
-        context.close()
-
-
 @pytest.mark.parametrize("width", [1280, 360])
 @pytest.mark.parametrize("page_type", PAGE_TYPES, ids=lambda p: p.name)
 def test_no_wcag_21_aa_violations(page_at, site_url, page_type, width):

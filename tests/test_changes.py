@@ -5,21 +5,17 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from conftest import run_cli as run
 from goda_exempel.changes import ADDED, CHANGED, REMOVED, case_changes, summary
 
 ROOT = Path(__file__).resolve().parent.parent
-CLI = str(Path(sys.executable).parent / "goda-exempel")
 HALMSTAD = "trygghetssamordnare-halmstad"
 VATTERHEM = "trygga-grannar-vatterhem"
 
-
-def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([CLI, *args], cwd=cwd, capture_output=True, text=True, check=False, timeout=60)
 
 
 def git(repo: Path, *args: str) -> str:

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
+
+from conftest import run_cli as run
 
 FIXTURES = Path(__file__).parent / "fixtures"
 GOOD = (FIXTURES / "valid-case.md").read_text(encoding="utf-8")
-CLI = str(Path(sys.executable).parent / "goda-exempel")
 
-
-def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([CLI, *args], cwd=cwd, capture_output=True, text=True, check=False)
 
 
 def project(tmp_path: Path, **files: str) -> Path:

@@ -15,20 +15,6 @@ from page_types import BY_NAME, PAGE_TYPES
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture
-def context_at(browser):
-    contexts = []
-
-    def make(width: int):
-        context = browser.new_context(locale="sv-SE", viewport={"width": width, "height": 800})
-        contexts.append(context)
-        return context.new_page()
-
-    yield make
-    for context in contexts:
-        context.close()
-
-
 def walk(page, limit: int = 400) -> list[dict]:
     """Tab from the top of a freshly opened page until the focus leaves the page; every stop."""
     stops: list[dict] = []
@@ -44,8 +30,8 @@ def walk(page, limit: int = 400) -> list[dict]:
 
 @pytest.mark.parametrize("width", [1280, 360])
 @pytest.mark.parametrize("page_type", [p for p in PAGE_TYPES if p.name != "formular-fel"], ids=lambda p: p.name)
-def test_every_stop_of_the_tab_order_shows_a_visible_focus(context_at, site_url, page_type, width):
-    page = context_at(width)
+def test_every_stop_of_the_tab_order_shows_a_visible_focus(page_at, site_url, page_type, width):
+    page = page_at(width)
     page_type.open(page, site_url)
     stops = walk(page)
     assert len(stops) >= 3, "sidan har nästan inget att nå med tangentbordet"
@@ -53,8 +39,8 @@ def test_every_stop_of_the_tab_order_shows_a_visible_focus(context_at, site_url,
     assert not problems, "\n".join(problems)
 
 
-def test_the_menu_on_a_phone_opens_and_is_walked_with_the_keyboard(context_at, site_url):
-    page = context_at(360)
+def test_the_menu_on_a_phone_opens_and_is_walked_with_the_keyboard(page_at, site_url):
+    page = page_at(360)
     page.goto(site_url + "om/", wait_until="networkidle")
     # closed, the menu's links are out of the tab order
     names = [s["name"] for s in walk(page)]

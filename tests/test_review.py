@@ -3,21 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
-import sys
 from pathlib import Path
 
+from conftest import run_cli as run
 from goda_exempel.review import stale_cases, stale_report, years_before
 from goda_exempel.validate import validate_dir
 
 ROOT = Path(__file__).resolve().parent.parent
-CLI = str(Path(sys.executable).parent / "goda-exempel")
 HALMSTAD = "trygghetssamordnare-halmstad"
 VATTERHEM = "trygga-grannar-vatterhem"
 
-
-def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([CLI, *args], cwd=cwd, capture_output=True, text=True, check=False, timeout=60)
 
 
 def reviewed(tmp_path: Path, dates: dict[str, tuple[str, str]]) -> Path:
