@@ -9,7 +9,7 @@ export NO_MKDOCS_2_WARNING := 1
 .PHONY: serve build test install browser node lock screenshots bench
 
 serve: install  ## build the site and serve it on http://127.0.0.1:8000 with live reload
-	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(VENV)/bin/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 build: install  ## build the site into site/
 	$(VENV)/bin/mkdocs build --strict

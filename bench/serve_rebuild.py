@@ -55,7 +55,7 @@ def measure_serve(project: Path, edits: int = 3, startup_timeout: float = 1800,
     cases = sorted((project / "examples").glob("*.md"))
     case = cases[len(cases) // 2]
     port = free_port()
-    command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"),
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-f", str(project / "mkdocs.yml"),
                "--dev-addr", f"127.0.0.1:{port}"]
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     log: list[str] = []
@@ -65,7 +65,7 @@ def measure_serve(project: Path, edits: int = 3, startup_timeout: float = 1800,
     reader = threading.Thread(target=lambda: log.extend(proc.stderr), daemon=True)
     reader.start()
     result: dict = {"cases": len(cases), "edited": case.relative_to(project).as_posix(),
-                    "command": " ".join(["mkdocs", "serve", "-f", "mkdocs.yml", "--dev-addr", "127.0.0.1:PORT"])}
+                    "command": " ".join(["mkdocs", "serve", "--dirty", "-f", "mkdocs.yml", "--dev-addr", "127.0.0.1:PORT"])}
     try:
         base = None
         while base is None:

@@ -3,8 +3,17 @@ one page per case, one per facet value, and the generated lists, map and statist
 
 Validation runs in on_pre_build, before MkDocs cleans the site folder, so an invalid case
 stops the build with every problem listed and leaves no half-built site behind.
+
+`mkdocs serve --dirty` (what `make serve` runs) rebuilds only the pages whose inputs changed
+since the previous build: a case's own page, the pages that list it (facet and A–Ö pages,
+related cases, the catalogue, start page, map and statistics) and any page whose Markdown
+file changed. A change to mkdocs.yml or overrides/ rebuilds everything. Plain MkDocs cannot
+know this, as it sees every generated page as changed and every other page as unchanged.
 """
 
+import hashlib
+import json
+import logging
 import os
 import re
 from html import escape
@@ -25,6 +34,16 @@ def on_startup(command, dirty):
     # A one-off build checks the cases in every core; `mkdocs serve` runs threads (where
     # forking is unsafe) and re-checks only the files that changed.
     _build["processes"] = 1 if command == "serve" else (os.cpu_count() or 1)
+    _build["dirty"] = command == "serve" and dirty
+    if _build["dirty"]:
+        # MkDocs warns that a dirty build may leave stale pages; _mark_changes below is what
+        # prevents that, and with `strict: true` the warning would stop every rebuild.
+        logging.getLogger("mkdocs.commands.build").addFilter(_DirtyWarning())
+
+
+class _DirtyWarning(logging.Filter):
+    def filter(self, record):
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
 def on_pre_build(config):
@@ -43,7 +62,52 @@ def on_files(files, config):
     generated.update(browse.facet_files(cases))
     for src_uri, content in generated.items():
         files.append(File.generated(config, src_uri, content=content))
+    if _build.get("dirty"):
+        _mark_changes(files, generated, config)
     return files
+
+
+def _mark_changes(files, generated, config):
+    """For a dirty rebuild: tell MkDocs which pages changed since the previous build."""
+    previous = _build.get("fingerprints")
+    now = {src: _fingerprint(src, content) for src, content in generated.items()}
+    setup = _setup_stamp(config)
+    # the generated lists, map and statistics show the cases' facts, never their text
+    facts = hashlib.sha256(json.dumps([(src, case.meta) for src, case in sorted(_build["cases"].items())],
+                                      sort_keys=True, default=str).encode("utf-8")).hexdigest()
+    everything = previous is None or previous["setup"] != setup
+    for file in files.documentation_pages():
+        if file.src_uri in now:
+            changed = everything or previous["pages"].get(file.src_uri) != now[file.src_uri]
+        elif everything or (facts != previous["facts"] and any(m in file.content_string for m in _MARKERS)):
+            changed = True
+        else:
+            continue  # a page in docs/: MkDocs compares its file's time with the built page
+        file.is_modified = (lambda changed=changed: changed)
+    if previous is not None:  # pages of removed cases or emptied facets must not linger
+        for src in previous["pages"].keys() - now.keys():
+            dest = Path(config.site_dir) / File(src, config.docs_dir, config.site_dir,
+                                                config.use_directory_urls).dest_uri
+            dest.unlink(missing_ok=True)
+    _build["fingerprints"] = {"pages": now, "setup": setup, "facts": facts}
+
+
+def _fingerprint(src_uri, content):
+    """What a generated page is made of: its Markdown, and for a case its facts and related cases."""
+    case = _build["cases"].get(src_uri)
+    if case is not None:
+        content += json.dumps(case.meta, sort_keys=True, default=str, ensure_ascii=False)
+        content += browse.related_html(_build["related"].get(case.id, []))
+    return hashlib.sha256(content.encode("utf-8")).hexdigest()
+
+
+def _setup_stamp(config):
+    """When mkdocs.yml or a theme override last changed (either changes every page)."""
+    root = Path(config.config_file_path).parent
+    paths = [Path(config.config_file_path)]
+    if config.theme.custom_dir:
+        paths += sorted(p for p in Path(config.theme.custom_dir).rglob("*") if p.is_file())
+    return [(str(p.relative_to(root) if p.is_relative_to(root) else p), p.stat().st_mtime_ns) for p in paths]
 
 
 # Markers that a page in docs/ places where a generated part belongs: (cases, root) -> HTML.

@@ -1,0 +1,144 @@
+"""`make serve` (`mkdocs serve --dirty`): after a case is edited, every page that shows it is
+served anew, pages that do not are not rebuilt, and a removed case's page is gone."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EDITED = "trygga-grannar-vatterhem"  # shares themes with every other seed case
+REMOVED = "vardegrund-raslatt-jonkoping"
+
+
+def _make_target():
+    return re.search(r"^serve:.*\n\t(.*)$", (ROOT / "Makefile").read_text(encoding="utf-8"), re.M).group(1)
+
+
+def test_make_serve_uses_the_dirty_rebuild():
+    assert "mkdocs serve --dirty" in _make_target()
+
+
+def _get(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=60) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as e:
+        return e.code, ""
+    except (urllib.error.URLError, ConnectionError, OSError):
+        return 0, ""
+
+
+def _wait(predicate, what: str, log: list[str], timeout: float = 90):
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.1)
+    pytest.fail(f"{what} within {timeout} s; mkdocs serve said:\n" + "".join(log[-40:]))
+
+
+@pytest.fixture
+def served(tmp_path):
+    project = tmp_path / "project"
+    project.mkdir()
+    for part in ("mkdocs.yml", "docs", "overrides", "hooks", "examples"):
+        src = ROOT / part
+        (shutil.copytree if src.is_dir() else shutil.copy2)(src, project / part)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    # the same command as `make serve`, with -v so that MkDocs names every page it builds
+    command = _make_target().replace("$(VENV)/bin/mkdocs", f"{sys.executable} -m mkdocs")
+    command = command.replace("127.0.0.1:8000", f"127.0.0.1:{port}").split() + ["-v"]
+    proc = subprocess.Popen(command, cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    log: list[str] = []
+    threading.Thread(target=lambda: log.extend(proc.stderr), daemon=True).start()
+    base = _wait(lambda: next((m.group(1).rstrip("/") + "/" for line in list(log)
+                               if (m := re.search(r"Serving on (http://\S+)", line))), None),
+                 "mkdocs serve did not start", log, timeout=180)
+    _wait(lambda: _get(base)[0] == 200, "the start page was not served", log)
+    try:
+        yield project, base, log
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def _site_dir(log: list[str]) -> Path:
+    """The temporary folder mkdocs serve builds into (printed by -v)."""
+    return Path(next(m.group(1) for line in log if (m := re.search(r"Config value 'site_dir' = '([^']+)'", line))))
+
+
+def _pages(site: Path) -> dict[str, int]:
+    return {p.parent.relative_to(site).as_posix(): p.stat().st_mtime_ns for p in site.rglob("index.html")}
+
+
+def _rewritten(before: dict[str, int], after: dict[str, int]) -> set[str]:
+    return {page for page, mtime in after.items() if before.get(page) != mtime}
+
+
+def test_an_edited_title_reaches_every_page_that_shows_it_and_nothing_else_is_rebuilt(served):
+    project, base, log = served
+    old_title = "Trygga grannar: grannar som agerar"
+    status, related_before = _get(f"{base}exempel/organiserad-trygghet-goteborg/")
+    assert status == 200 and old_title in related_before  # a related case lists it
+    path = project / "examples" / f"{EDITED}.md"
+    text = path.read_text(encoding="utf-8")
+    title_line = re.search(r"^title: .*$", text, re.M).group(0)
+    assert old_title in title_line
+    new_title = "Grannar som agerar, Ändradrubrik"
+
+    site = _site_dir(log)
+    before = _pages(site)
+    mark = len(log)
+    path.write_text(text.replace(title_line, f'title: "{new_title}"'), encoding="utf-8")
+    _wait(lambda: new_title in _get(f"{base}exempel/{EDITED}/")[1], "the edited page was not served", log)
+    _wait(lambda: any("Documentation built" in line for line in log[mark:]), "the rebuild did not end", log)
+
+    for page in ("exempel/organiserad-trygghet-goteborg/",  # "Liknande exempel"
+                 "tema/vald-i-nara-relationer/", "kommun/jonkoping/", "alla/g/", "hitta-exempel/", ""):
+        status, html = _get(base + page)
+        assert status == 200 and new_title in html, page
+        assert old_title not in html, page
+    after = _pages(site)
+    rebuilt = _rewritten(before, after)
+    assert {f"exempel/{EDITED}", "alla/g", "hitta-exempel", "."} <= rebuilt, rebuilt
+    # it was the only title under T: that letter's page is gone, not left behind
+    assert "alla/t" in before and "alla/t" not in after and _get(base + "alla/t/")[0] == 404
+    assert {"om", "bidra", "tillganglighet", "dela-ditt-exempel", "kommun/halmstad"}.isdisjoint(rebuilt), rebuilt
+    assert not [line for line in log[mark:] if (line.startswith("WARNING") and "\"GET " not in line) or "Aborted" in line]
+
+    # an edit to the text alone rebuilds that case's page and no other
+    before = _pages(site)
+    mark = len(log)
+    path.write_text(path.read_text(encoding="utf-8") + "\nEn ny mening Mätpunktserve.\n", encoding="utf-8")
+    _wait(lambda: "Mätpunktserve" in _get(f"{base}exempel/{EDITED}/")[1], "the new text was not served", log)
+    _wait(lambda: any("Documentation built" in line for line in log[mark:]), "the rebuild did not end", log)
+    assert _rewritten(before, _pages(site)) == {f"exempel/{EDITED}"}
+
+
+def test_a_removed_case_disappears_from_the_served_site(served):
+    project, base, log = served
+    assert _get(f"{base}exempel/{REMOVED}/")[0] == 200
+    assert "Gemensam värdegrund" in _get(f"{base}exempel/{EDITED}/")[1]  # listed as related
+    (project / "examples" / f"{REMOVED}.md").unlink()
+    _wait(lambda: _get(f"{base}exempel/{REMOVED}/")[0] == 404, "the removed case's page was still served", log)
+    status, html = _get(f"{base}exempel/{EDITED}/")
+    assert status == 200 and "Gemensam värdegrund" not in html
