@@ -59,7 +59,9 @@ def on_pre_build(config):
 def on_files(files, config):
     cases = list(_build["cases"].values())
     generated = {src: pages.case_markdown(case) for src, case in _build["cases"].items()}
-    generated.update(browse.facet_files(cases))
+    lists_only = browse.facet_files(cases)
+    _build["html_pages"] = set(lists_only)
+    generated.update(lists_only)
     for src_uri, content in generated.items():
         files.append(File.generated(config, src_uri, content=content))
     if _build.get("dirty"):
@@ -127,17 +129,43 @@ def on_page_markdown(markdown, page, config, files):
         # MkDocs' Jinja): a contributor's title must reach the page as text, never as markup.
         page.meta["title"] = escape(case.title)
         page.meta["description"] = escape(case.meta["summary"])
+    # Generated HTML skips Markdown: it is HTML already, and Markdown would only parse it twice
+    # (its raw-HTML pass and MkDocs' anchor scan), most of a list page's build time.
+    if page.file.src_uri in _build.get("html_pages", ()):
+        _html[page.file.src_uri] = {_WHOLE: markdown}
+        return ""
     root = "../" * page.url.count("/")
+    parts = {}
     for marker, make in _MARKERS.items():
         if marker in markdown:
-            markdown = markdown.replace(marker, make(list(_build["cases"].values()), root))
+            token = f"goda-exempel-html-{len(parts)}-{_TOKEN}"
+            parts[token] = make(list(_build["cases"].values()), root)
+            markdown = markdown.replace(marker, f"\n\n{token}\n\n")
+    if parts:
+        _html[page.file.src_uri] = parts
     return markdown
+
+
+_TOKEN = hashlib.sha256(b"goda-exempel").hexdigest()[:16]  # a word no page contains
+_WHOLE = object()
+_html = {}  # src_uri -> {placeholder: HTML} from on_page_markdown, put back in on_page_content
+
+
+def _put_back(html, page):
+    parts = _html.pop(page.file.src_uri, None)
+    if parts is None:
+        return html
+    if _WHOLE in parts:
+        return parts[_WHOLE]
+    for token, part in parts.items():
+        html = html.replace(f"<p>{token}</p>", part).replace(token, part)
+    return html
 
 
 def on_page_content(html, page, config, files):
     case = _build["cases"].get(page.file.src_uri)
     if case is None:
-        return html
+        return _put_back(html, page)
     page.edit_url = Repo(config.repo_url).edit_case_url(case.id)
     end = html.index("</h1>") + len("</h1>")  # the title, made from the escaped title alone
     title = re.sub(r'<a class="headerlink"[^>]*>.*?</a>', "", html[:end])  # no "#" after the title

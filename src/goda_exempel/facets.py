@@ -130,23 +130,26 @@ def related(cases: list[Case], count: int = 5, pool: int = 120) -> dict[str, lis
     each candidate's score is then exact. Ties are broken by title in Swedish order.
     """
     order = sorted(range(len(cases)), key=lambda i: swedish_key(cases[i].title))
-    rank = {i: r for r, i in enumerate(order)}
-    bits: dict[tuple[str, str], int] = {}
-    postings: dict[tuple[str, str], list[int]] = defaultdict(list)
-    masks: list[dict[str, int]] = []
-    features: list[list[tuple[str, str]]] = []
-    for i in order:  # postings in title order, so a cut-off list keeps the first titles
-        case = cases[i]
-        feats = [(key, value) for key in WEIGHTS for value in facet(key).values_of(case)]
+    rank = [0] * len(cases)
+    for r, i in enumerate(order):
+        rank[i] = r
+    # Each feature owns as many bits as its weight, so a score is one AND and one bit count.
+    feature_bits: dict[tuple[str, str], int] = {}
+    features = [[(key, value) for key in WEIGHTS for value in facet(key).values_of(case)] for case in cases]
+    masks, used = [], 0
+    for feats in features:
+        mask = 0
         for feat in feats:
-            postings[feat].append(i)
-    for case in cases:
-        feats = [(key, value) for key in WEIGHTS for value in facet(key).values_of(case)]
-        mask: dict[str, int] = defaultdict(int)
-        for feat in feats:
-            mask[feat[0]] |= 1 << bits.setdefault(feat, len(bits))
+            bits = feature_bits.get(feat)
+            if bits is None:
+                bits = feature_bits[feat] = ((1 << WEIGHTS[feat[0]]) - 1) << used
+                used += WEIGHTS[feat[0]]
+            mask |= bits
         masks.append(mask)
-        features.append(feats)
+    postings: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i in order:  # postings in title order, so a cut-off list keeps the first titles
+        for feat in features[i]:
+            postings[feat].append(i)
     out: dict[str, list[Case]] = {}
     for i, case in enumerate(cases):
         mine = masks[i]
@@ -157,7 +160,6 @@ def related(cases: list[Case], count: int = 5, pool: int = 120) -> dict[str, lis
                     break
                 candidates.setdefault(j, None)
         candidates.pop(i, None)
-        scored = [(-sum(weight * (mine.get(key, 0) & masks[j].get(key, 0)).bit_count()
-                        for key, weight in WEIGHTS.items()), rank[j], j) for j in candidates]
+        scored = [(-(mine & masks[j]).bit_count(), rank[j], j) for j in candidates]
         out[case.id] = [cases[j] for _, _, j in heapq.nsmallest(count, scored)]
     return out
