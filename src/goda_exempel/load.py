@@ -101,7 +101,7 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
         return fail(line, "filen är inte sparad som UTF-8 (den ser ut att vara Latin-1 eller "
                           "Windows-1252). Spara den som UTF-8 och försök igen.")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    for number, line_text in enumerate(text.split("\n"), 1):
+    for number, line_text in enumerate(text.split("\n") if len(text) > MAX_LINE_CHARS else (), 1):
         if len(line_text) > MAX_LINE_CHARS:
             return fail(number, f"raden har {len(line_text)} tecken; högst {MAX_LINE_CHARS} är "
                                 "tillåtet. Dela upp texten i stycken.")
