@@ -240,13 +240,14 @@ def _dates(meta: dict[str, Any]) -> list[tuple[FieldPath, str]]:
 
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
-_MAY_LINK = re.compile(r"\]\(|\]:|<|href|src", re.I)  # a line without these holds no link
 _LINKS = [
     re.compile(r"\]\(\s*<?([^)\s>]*)"),  # [text](url)
     re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)"),  # [ref]: url
     re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>"),  # <scheme:...>
     re.compile(r"""(?:href|src)\s*=\s*["']?([^"'\s>]+)""", re.I),  # raw HTML
 ]
+_LINK_MARKS = ("](", "]:", "<", "=")  # a line without any of these matches none of _LINKS
+_WEB_ADDRESS = re.compile(r"^https?://[^\s/$.?#]", re.I)
 
 
 # Python-Markdown recurses once per level of nesting and fails (RecursionError) at a few
@@ -278,23 +279,55 @@ def _too_deep(text: str) -> str | None:
     return None
 
 
+# Whole-body tests that most bodies pass, so that their lines need no further check. Each is
+# a necessary condition for what it guards (the line-by-line check decides):
+# a line too deep for _too_deep: more leading blanks than MAX_INDENT allows even if all were
+# tabs, or more list and quote markers than MAX_MARKERS (without their lookahead) ...
+_MAY_BE_DEEP = re.compile(r"\n(?:[ \t]{%d}|(?:[ \t]*(?:[-*+>]|\d{1,9}[.)])){%d})"
+                          % (MAX_INDENT // 4 + 1, MAX_MARKERS + 1))
+# ... or a run of * and _ (count first: the search is slower)
+_MAY_BE_EMPHASIS_RUN = re.compile(r"[*_][*_]{%d}" % MAX_EMPHASIS_RUN)
+
+
+def _may_be_deep(body: str) -> bool:
+    if _MAY_BE_DEEP.search("\n" + body):
+        return True
+    return body.count("*") + body.count("_") > MAX_EMPHASIS_RUN and bool(_MAY_BE_EMPHASIS_RUN.search(body))
+
+
+def _link_lines(body: str) -> set[int]:
+    """The offsets of the body lines that can hold a link: those with a text every pattern in
+    _LINKS needs, found with str.find rather than a regular expression per line."""
+    offsets = set()
+    for mark in _LINK_MARKS:
+        at = body.find(mark)
+        while at != -1:
+            offsets.add(body.count("\n", 0, at))
+            at = body.find(mark, at + 1)
+    return offsets
+
+
 def _body(case_id: str, body: str, first_line: int, path: str) -> list[Problem]:
     problems: list[Problem] = []
     sections = case_schema.section_headings()
     expected = [s.label for s in sections]
     found: list[tuple[str, int, int]] = []  # heading, line, non-empty lines after it
     fenced = False
+    check_depth = _may_be_deep(body)
+    may_fence = "```" in body or "~~~" in body
+    link_lines = _link_lines(body)
     for offset, text in enumerate(body.split("\n")):
         line = first_line + offset
-        deep = _too_deep(text)
-        if deep:
-            problems.append(Problem(path, line, "text", deep))
-        if _FENCE.match(text):
+        if check_depth:
+            deep = _too_deep(text)
+            if deep:
+                problems.append(Problem(path, line, "text", deep))
+        if may_fence and _FENCE.match(text):
             fenced = not fenced
             continue
         if fenced:
             continue
-        heading = _HEADING.match(text)
+        heading = _HEADING.match(text) if text[:1] == "#" else None
         if heading and len(heading.group(1)) <= 2:
             title = heading.group(2)
             if len(heading.group(1)) == 1:
@@ -310,12 +343,13 @@ def _body(case_id: str, body: str, first_line: int, path: str) -> list[Problem]:
         if found and text.strip():
             title, at, count = found[-1]
             found[-1] = (title, at, count + 1)
-        for pattern in _LINKS if _MAY_LINK.search(text) else ():
-            for m in pattern.finditer(text):
-                url = m.group(1)
-                if url and not url.startswith("#") and not re.match(r"^https?://[^\s/$.?#]", url, re.I):
-                    problems.append(Problem(path, line, "text", f"länken \"{url[:80]}\" är inte en webbadress. "
-                                                                "Skriv en fullständig adress som börjar med https://."))
+        if offset in link_lines:
+            for pattern in _LINKS:
+                for m in pattern.finditer(text):
+                    url = m.group(1)
+                    if url and not url.startswith("#") and not _WEB_ADDRESS.match(url):
+                        problems.append(Problem(path, line, "text", f"länken \"{url[:80]}\" är inte en webbadress. "
+                                                                    "Skriv en fullständig adress som börjar med https://."))
     titles = [f[0] for f in found]
     end_line = first_line + body.count("\n")
     for section in sections:
@@ -336,6 +370,8 @@ def _body(case_id: str, body: str, first_line: int, path: str) -> list[Problem]:
 
 
 _PERSONNUMMER = re.compile(r"(?<![\d-])(?:(?:19|20)(\d{2})|(\d{2}))(\d{2})(\d{2})([-+ ]?)(\d{4})(?![\d-])")
+# What every match of _PERSONNUMMER contains; starting with one \d lets re skip to the digits.
+_MAY_BE_PERSONNUMMER = re.compile(r"\d\d{5}[-+ ]?\d{4}")
 
 
 def _luhn(digits: str) -> bool:
@@ -387,11 +423,15 @@ def _personnummer(source: SourceFile) -> list[Problem]:
                 problems.append(Problem(source.path, source.body_line + offset, "text", message))
         return problems
     # Every line of the file as written, comments and field names included: the exact line
-    # of a long text, and the field that line belongs to.
+    # of a long text, and the field that line belongs to. A match never spans a line break and
+    # its lookarounds read a line break as a line's end, so one search over the whole text finds
+    # what a search line by line would.
+    text = source.text
+    if not _MAY_BE_PERSONNUMMER.search(text):
+        return problems
+    numbers = sorted({text.count("\n", 0, at) + 1 for at in find_personnummer(text)})
     starts = sorted((line, len(path), path) for path, line in source.lines.items())
-    for number, text in enumerate(source.text.split("\n"), 1):
-        if not find_personnummer(text):
-            continue
+    for number in numbers:
         if number >= source.body_line:
             where = "text"
         else:

@@ -1,0 +1,196 @@
+"""The fast paths of the reader and the validator agree with the straightforward code.
+
+Validation skips work that cannot find anything (body lines that cannot be too deep or hold a
+link, a file without ten digits in a row) and composes YAML in libyaml when nothing in the front
+matter needs the strict reader. Each test here compares a fast path with the plain version it
+replaces, on the repository's cases, the hostile corpus and generated text.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from datetime import timedelta
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from goda_exempel import load, schema as case_schema, validate
+from goda_exempel.errors import Problem
+from goda_exempel.load import field_name
+
+ROOT = Path(__file__).resolve().parent.parent
+NASTY = ROOT / "tests" / "nasty"
+FILES = sorted(NASTY.glob("*.md")) + sorted((ROOT / "examples").glob("*.md"))
+BOUNDED = settings(deadline=timedelta(seconds=3), suppress_health_check=[HealthCheck.too_slow])
+
+
+# --- the plain versions, as they were before the fast paths ---------------------------------------
+
+_MAY_LINK = re.compile(r"\]\(|\]:|<|href|src", re.I)
+
+
+def plain_body(body: str, first_line: int, path: str) -> list[Problem]:
+    """Every check on every line of the body."""
+    problems: list[Problem] = []
+    sections = case_schema.section_headings()
+    expected = [s.label for s in sections]
+    found: list[tuple[str, int, int]] = []
+    fenced = False
+    for offset, text in enumerate(body.split("\n")):
+        line = first_line + offset
+        deep = validate._too_deep(text)
+        if deep:
+            problems.append(Problem(path, line, "text", deep))
+        if validate._FENCE.match(text):
+            fenced = not fenced
+            continue
+        if fenced:
+            continue
+        heading = validate._HEADING.match(text)
+        if heading and len(heading.group(1)) <= 2:
+            title = heading.group(2)
+            if len(heading.group(1)) == 1:
+                problems.append(Problem(path, line, "text", "en rubrik med en # är inte tillåten: rubriken kommer "
+                                                            "från title. Använd ## för avsnitten."))
+                continue
+            if title not in expected:
+                close = difflib.get_close_matches(title, expected, n=1, cutoff=0.5)
+                hint = f" Menade du ## {close[0]}?" if close else f" Avsnitten heter: {', '.join(expected)}."
+                problems.append(Problem(path, line, "text", f"okänd avsnittsrubrik \"## {title}\".{hint}"))
+            found.append((title, line, 0))
+            continue
+        if found and text.strip():
+            title, at, count = found[-1]
+            found[-1] = (title, at, count + 1)
+        for pattern in validate._LINKS if _MAY_LINK.search(text) else ():
+            for m in pattern.finditer(text):
+                url = m.group(1)
+                if url and not url.startswith("#") and not re.match(r"^https?://[^\s/$.?#]", url, re.I):
+                    problems.append(Problem(path, line, "text", f"länken \"{url[:80]}\" är inte en webbadress. "
+                                                                "Skriv en fullständig adress som börjar med https://."))
+    titles = [f[0] for f in found]
+    end_line = first_line + body.count("\n")
+    for section in sections:
+        if section.required and section.label not in titles:
+            problems.append(Problem(path, end_line if found else first_line, "text",
+                                    f"avsnittet \"## {section.label}\" saknas. Skriv under den rubriken: "
+                                    f"{section.description}"))
+    known = [t for t in titles if t in expected]
+    if known != sorted(known, key=expected.index):
+        line = next(f[1] for f in found if f[0] in expected
+                    and known.index(f[0]) != sorted(known, key=expected.index).index(f[0]))
+        problems.append(Problem(path, line, "text", "avsnitten står i fel ordning. Ordningen är: "
+                                                    + ", ".join(expected) + "."))
+    for title, line, count in found:
+        if count == 0 and title in expected:
+            problems.append(Problem(path, line, "text", f"avsnittet \"## {title}\" är tomt. Skriv något "
+                                                        "under rubriken eller ta bort den."))
+    return problems
+
+
+def plain_personnummer(source: load.SourceFile) -> list[Problem]:
+    """A search on every line of the file."""
+    problems = []
+    message = "innehåller ett personnummer. Personnummer får aldrig publiceras; ta bort det."
+    starts = sorted((line, len(path), path) for path, line in source.lines.items())
+    for number, text in enumerate(source.text.split("\n"), 1):
+        if not validate.find_personnummer(text):
+            continue
+        if number >= source.body_line:
+            where = "text"
+        else:
+            before = [path for line, _, path in starts if line <= number]
+            where = field_name(before[-1]) if before else ""
+        problems.append(Problem(source.path, number, where, message))
+    return problems
+
+
+# --- generated text -------------------------------------------------------------------------
+
+GOOD_PNR = "811218-9876"
+SECTIONS = [s.label for s in case_schema.section_headings()]
+LINE_PIECES = [
+    "", " ", "\t", "text", "Trygghet", "å", "## ", "# ", "### ", "#", "##", "####### x", "```", "~~~", "  ```",
+    "- ", "* ", "+ ", "> ", "1. ", "2) ", "123456789. ", "1234567890. ", "- - - - - - - - - - - ",
+    " " * 11, " " * 40, "\t" * 11, "\t" * 10, " " * 41, "*" * 101, "_" * 101, "_" * 50, "*_" * 51, "**fet**",
+    "[a](https://a.se)", "[a](javascript:alert(1))", "[a]( ftp://x)", "[a](#ankare)", "[a](<x y>)", "](",
+    "[ref]: /lokal", "   [ref]: https://b.se", "[ref]:", "<https://a.se>", "<mailto:a@b.se>", "<b>", "<",
+    'href="/x"', "HREF=x", "src = 'y'", "ſrc=z", "Src =", "=", "href", GOOD_PNR, "8112189876",
+    "19811218-9876", "811218 9876", "0701234567", "٨١١٢١٨-٩٨٧٦", "1090000", "2013-10-07",
+] + [f"## {label}" for label in SECTIONS] + [f"## {label}x" for label in SECTIONS[:2]]
+body_lines = st.lists(st.lists(st.sampled_from(LINE_PIECES), max_size=4).map("".join), max_size=30)
+
+
+def _sample_sources() -> list[load.SourceFile]:
+    return [load.read(path, f"examples/{path.name}") for path in FILES]
+
+
+# --- the body -------------------------------------------------------------------------------
+
+
+def test_body_checks_agree_on_the_cases_and_the_corpus():
+    for source in _sample_sources():
+        assert validate._body(source.id, source.body, source.body_line, source.path) == \
+            plain_body(source.body, source.body_line, source.path), source.path
+
+
+@BOUNDED
+@given(lines=body_lines, first_line=st.integers(1, 60))
+def test_body_checks_agree_on_generated_bodies(lines, first_line):
+    body = "\n".join(lines)
+    assert validate._body("x", body, first_line, "examples/x.md") == plain_body(body, first_line, "examples/x.md")
+
+
+@BOUNDED
+@given(lines=body_lines)
+def test_body_checks_agree_inside_a_real_case(lines):
+    source = load.read(NASTY / "giltigt.md", "examples/giltigt.md")
+    body = source.body + "\n" + "\n".join(lines)
+    assert validate._body("x", body, source.body_line, "examples/x.md") == \
+        plain_body(body, source.body_line, "examples/x.md")
+
+
+def test_deep_lines_are_still_found_past_the_whole_body_test():
+    for text in [" " * 41 + "x", "\t" * 11 + "x", "- " * 11 + "x", "> " * 11, "1. " * 11 + "x", "*" * 101,
+                 "_" * 101, "x" + "_*" * 50 + "_"]:
+        body = f"## {SECTIONS[0]}\n\ntext\n{text}\n"
+        problems = validate._body("x", body, 10, "examples/x.md")
+        assert problems == plain_body(body, 10, "examples/x.md")
+        assert any(p.line == 13 for p in problems), text
+
+
+def test_every_character_re_ignorecase_matches_to_href_or_src_needs_an_equals_sign():
+    """The link check looks only at lines with ](, ]:, < or =: the raw-HTML pattern cannot match
+    without =, whatever letters (in any case, any alphabet) come before it."""
+    pattern = validate._LINKS[3]
+    assert pattern.search("HREF=x") and pattern.search("ſrc=x") and pattern.search("Src = 'x'")
+    assert not pattern.search("href x") and not pattern.search("ſrc") and not pattern.search("SRC: x")
+
+
+# --- personal identity numbers --------------------------------------------------------------
+
+
+def test_personnummer_agrees_on_the_cases_and_the_corpus():
+    for source in _sample_sources():
+        if source.text:
+            assert validate._personnummer(source) == plain_personnummer(source), source.path
+
+
+@BOUNDED
+@given(lines=body_lines, where=st.integers(0, 60))
+def test_personnummer_agrees_anywhere_in_a_file(lines, where):
+    text = (NASTY / "giltigt.md").read_text(encoding="utf-8").split("\n")
+    at = min(where, len(text))
+    text[at:at] = lines
+    source = load.parse("\n".join(text).encode("utf-8"), "examples/x.md", "x")
+    if source.text:
+        assert validate._personnummer(source) == plain_personnummer(source)
+
+
+def test_the_prefilter_holds_for_every_form_of_personnummer():
+    for number in [GOOD_PNR, "811218+9876", "811218 9876", "8112189876", "19811218-9876", "19811218 9876",
+                   "198112189876", "٨١١٢١٨-٩٨٧٦"]:
+        assert validate.find_personnummer(number), number
+        assert validate._MAY_BE_PERSONNUMMER.search(number), number
