@@ -7,8 +7,9 @@ hooks/ and N generated cases in examples/, see ``bench/generate.py``) and measur
 - ``mkdocs build --strict`` of the project: wall time and peak memory (the largest single
   process: MkDocs itself or the Pagefind indexer it starts);
 - the baseline: the same case Markdown (``pages.case_markdown``) and the same docs pages,
-  built by plain MkDocs + Material with ``plugins: []``, no hooks, no overrides and the
-  cases not in the navigation;
+  built by plain MkDocs + Material: no hooks, no overrides, the cases not in the navigation,
+  and MkDocs' default plugins (Material's built-in search, which a plain site has);
+- the same baseline with ``plugins: []`` (no search at all), for reference;
 - the built site: total size, the largest case page and the largest page;
 - the first search: Debian's Chromium opens the start page, the query is entered into the
   header search, and every response loaded from then on is summed (pagefind.js, the wasm,
@@ -94,8 +95,12 @@ def make_project(dest: Path, count: int, seed: int) -> Path:
     return dest
 
 
-def make_baseline(dest: Path, project: Path) -> Path:
-    """Plain MkDocs + Material over the same Markdown: docs pages plus one page per case."""
+def make_baseline(dest: Path, project: Path, search: bool = True) -> Path:
+    """Plain MkDocs + Material over the same Markdown: docs pages plus one page per case.
+
+    With ``search``, MkDocs' default plugins (``search``: Material's built-in lunr search), as a
+    plain Material site has them; without, ``plugins: []``.
+    """
     from goda_exempel import pages
     from goda_exempel.validate import validate_dir
 
@@ -114,12 +119,13 @@ def make_baseline(dest: Path, project: Path) -> Path:
         "use_directory_urls": own.get("use_directory_urls", True),
         "theme": {"name": "material", "language": (own.get("theme") or {}).get("language", "sv"),
                   "font": False},
-        "plugins": [],
         "markdown_extensions": _plain(own.get("markdown_extensions")) or ["toc", "attr_list", "tables"],
         "not_in_nav": f"/{pages.CASE_DIR}/\n",
     }
     if own.get("nav"):
         config["nav"] = own["nav"]
+    if not search:
+        config["plugins"] = []
     (dest / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False),
                                      encoding="utf-8")
     return dest
@@ -230,7 +236,7 @@ def site_figures(site: Path, case_dir: str) -> dict:
         rel = path.relative_to(site).as_posix()
         total += size
         files += 1
-        if rel.startswith("pagefind/"):
+        if rel.startswith("pagefind/") or rel == "search/search_index.json":  # Pagefind's, or Material's
             search += size
         if path.name == "index.html":
             if size > largest[1]:
@@ -344,6 +350,7 @@ def measure_search(site: Path, query: str, second_query: str, rare_query: str) -
 def measure_size(count: int, work: Path, seed: int, queries: tuple[str, str, str], keep: bool) -> dict:
     project = make_project(work / f"project-{count}", count, seed)
     baseline = make_baseline(work / f"baseline-{count}", project)
+    bare = make_baseline(work / f"baseline-no-search-{count}", project, search=False)
     row: dict = {"cases": count}
     print(f"[{count}] validate", file=sys.stderr, flush=True)
     row["validate"] = timed([PY, "-m", "goda_exempel.cli", "validate", "examples"], project,
@@ -353,9 +360,15 @@ def measure_size(count: int, work: Path, seed: int, queries: tuple[str, str, str
                          "mkdocs build --strict -f mkdocs.yml -d site")
     print(f"[{count}] baseline", file=sys.stderr, flush=True)
     row["baseline"] = timed([PY, "-m", "mkdocs", "build", "-f", "mkdocs.yml", "-d", "site"], baseline,
-                            "mkdocs build -f mkdocs.yml -d site  (plain MkDocs + Material, no hooks)")
+                            "mkdocs build -f mkdocs.yml -d site  (plain MkDocs + Material, no hooks, default plugins)")
+    print(f"[{count}] baseline without search", file=sys.stderr, flush=True)
+    row["baseline_no_search"] = timed([PY, "-m", "mkdocs", "build", "-f", "mkdocs.yml", "-d", "site"], bare,
+                                      "mkdocs build -f mkdocs.yml -d site  (the same with plugins: [])")
     row["build_to_baseline"] = round(row["build"]["seconds"] / row["baseline"]["seconds"], 2)
     row["build_to_baseline_cpu"] = round(row["build"]["cpu_seconds"] / row["baseline"]["cpu_seconds"], 2)
+    row["build_to_baseline_no_search"] = round(row["build"]["seconds"] / row["baseline_no_search"]["seconds"], 2)
+    row["build_to_baseline_no_search_cpu"] = round(
+        row["build"]["cpu_seconds"] / row["baseline_no_search"]["cpu_seconds"], 2)
     # Pagefind alone, again over the finished site, to split the build time
     row["pagefind"] = timed([PY, "-m", "pagefind", "--site", "site", "--silent"], project,
                             "python -m pagefind --site site")
@@ -365,6 +378,7 @@ def measure_size(count: int, work: Path, seed: int, queries: tuple[str, str, str
     row["search"] = measure_search(project / "site", *queries)
     if not keep:
         shutil.rmtree(baseline)
+        shutil.rmtree(bare)
         shutil.rmtree(project)
     return row
 
@@ -414,7 +428,8 @@ def targets(results: dict) -> list[dict]:
 def table(results: dict) -> str:
     q = results["sizes"][0]["search"] if results["sizes"] else {"query": "", "rare": {"query": ""}, "warm": {"query": ""}}
     head = ("| cases | validate s | build s (CPU s) | build peak MB: MkDocs / Pagefind | baseline s (CPU s) "
-            "| baseline peak MB | build ÷ baseline: wall (CPU) | Pagefind alone s | site MB | largest case page KB "
+            "| baseline peak MB | build ÷ baseline: wall (CPU) | baseline without search s (CPU s) "
+            "| build ÷ baseline without search: wall (CPU) | Pagefind alone s | site MB | largest case page KB "
             f"| start page load KB | first search KB: {q['query']} / {q['rare']['query']} "
             f"| first results ms: {q['query']} / {q['rare']['query']} | warm query ms: {q['warm']['query']} |")
     lines = [head, "|" + "---:|" * (head.count("|") - 1)]
@@ -426,6 +441,8 @@ def table(results: dict) -> str:
             f"| {by.get('mkdocs', '?')} / {by.get('pagefind', '?')} "
             f"| {base['seconds']} ({base['cpu_seconds']}) | {base['peak_rss_mb']} "
             f"| {s['build_to_baseline']} ({s['build_to_baseline_cpu']}) "
+            f"| {s['baseline_no_search']['seconds']} ({s['baseline_no_search']['cpu_seconds']}) "
+            f"| {s['build_to_baseline_no_search']} ({s['build_to_baseline_no_search_cpu']}) "
             f"| {s['pagefind']['seconds']} | {s['site']['bytes'] / 1e6:.1f} "
             f"| {s['site']['largest_case_page']['bytes'] / 1024:.1f} | {search['start_page_bytes'] / 1024:.1f} "
             f"| {search['bytes'] / 1024:.1f} / {search['rare']['bytes'] / 1024:.1f} "

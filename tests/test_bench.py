@@ -96,7 +96,7 @@ def test_runner_writes_every_figure(tmp_path):
 
     (row,) = results["sizes"]
     assert row["cases"] == 5
-    for step in ("validate", "build", "baseline", "pagefind"):
+    for step in ("validate", "build", "baseline", "baseline_no_search", "pagefind"):
         assert row[step]["seconds"] > 0, step
         assert row[step]["cpu_seconds"] > 0, step
         assert row[step]["peak_rss_mb"] > 10, step
@@ -108,6 +108,9 @@ def test_runner_writes_every_figure(tmp_path):
     page = row["site"]["largest_case_page"]
     assert page["path"].startswith("exempel/") and page["bytes"] > 1000
     assert row["baseline_site"]["largest_case_page"]["bytes"] > 1000
+    # the baseline is a plain Material site: its built-in search index is there
+    assert row["baseline_site"]["search_index_bytes"] > 0
+    assert row["build_to_baseline_no_search"] > 0 and row["build_to_baseline_no_search_cpu"] > 0
 
     search = row["search"]
     assert search["results_shown"] >= 1
