@@ -13,6 +13,8 @@ import re
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -194,3 +196,157 @@ def test_the_prefilter_holds_for_every_form_of_personnummer():
                    "198112189876", "٨١١٢١٨-٩٨٧٦"]:
         assert validate.find_personnummer(number), number
         assert validate._MAY_BE_PERSONNUMMER.search(number), number
+
+
+# --- YAML composed in C -------------------------------------------------------------------------
+
+
+def parse_both(data: bytes) -> tuple[load.SourceFile, load.SourceFile]:
+    """The file read as usual, and read with every front matter through the strict reader."""
+    fast = load.parse(data, "examples/x.md", "x")
+    tree, load._Tree = load._Tree, None
+    try:
+        strict = load.parse(data, "examples/x.md", "x")
+    finally:
+        load._Tree = tree
+    return fast, strict
+
+
+def assert_same(data: bytes) -> None:
+    fast, strict = parse_both(data)
+    assert repr(fast) == repr(strict)  # repr: NaN is not equal to itself; the order of fields counts
+    assert list(fast.lines.items()) == list(strict.lines.items())
+    assert repr(validate.validate_source(fast)) == repr(validate.validate_source(strict))
+
+
+def test_the_c_composer_is_available_and_reads_every_valid_case():
+    assert load._Tree is not None
+    for path in FILES:
+        source = load.read(path, f"examples/{path.name}")
+        if not source.problems:
+            text = source.text.split("\n")
+            front = "\n".join(text[1:source.body_line - 2])
+            assert load._compose_simple(front) is not None, path
+
+
+def test_the_same_result_for_the_cases_and_the_corpus():
+    for path in FILES:
+        assert_same(path.read_bytes())
+
+
+def front(text: str) -> bytes:
+    return f"---\n{text}\n---\n\n## Därför gjorde vi det\n\nText.\n".encode("utf-8", "surrogatepass")
+
+
+REFUSED = {
+    "title: &a x": "YAML-ankare (&namn) är inte tillåtna. Skriv ut värdet där det behövs.",
+    "title: x\nsummary: &a [b]\nkind: *a": "YAML-ankare (&namn) är inte tillåtna. Skriv ut värdet där det behövs.",
+    "title: [&a b]": "YAML-ankare (&namn) är inte tillåtna. Skriv ut värdet där det behövs.",
+    "title: {x: &a b}": "YAML-ankare (&namn) är inte tillåtna. Skriv ut värdet där det behövs.",
+    "&a title: x": "YAML-ankare (&namn) är inte tillåtna. Skriv ut värdet där det behövs.",
+    "title:\n- &a\n  b: c": "YAML-ankare (&namn) är inte tillåtna. Skriv ut värdet där det behövs.",
+    "title: !!str x": "YAML-taggar (som !!str eller !namn) är inte tillåtna. Ta bort taggen och sätt värdet "
+                      "inom citattecken om det behövs.",
+    "title: !x x": "YAML-taggar (som !!str eller !namn) är inte tillåtna. Ta bort taggen och sätt värdet "
+                   "inom citattecken om det behövs.",
+    "title: !<tag:yaml.org,2002:str> x": "YAML-taggar (som !!str eller !namn) är inte tillåtna. Ta bort taggen "
+                                         "och sätt värdet inom citattecken om det behövs.",
+    "title: !!seq [a]": "YAML-taggar (som !!str eller !namn) är inte tillåtna. Ta bort taggen och sätt värdet "
+                        "inom citattecken om det behövs.",
+    "!!map {title: x}": "YAML-taggar (som !!str eller !namn) är inte tillåtna. Ta bort taggen och sätt värdet "
+                        "inom citattecken om det behövs.",
+    "title: " + "[" * 10 + "x" + "]" * 10: "värdena är nästlade i mer än 10 nivåer.",
+    "title: " + "{a: " * 10 + "x" + "}" * 10: "värdena är nästlade i mer än 10 nivåer.",
+    "title:" + "".join(f"\n{'  ' * i}a{i}:" for i in range(11)) + " x": "värdena är nästlade i mer än 10 nivåer.",
+    "title:\n" + "- " * 10 + "x": "värdena är nästlade i mer än 10 nivåer.",
+    "title: *a": "YAML-alias (*namn) är inte tillåtna. Skriv ut värdet i stället.",
+    "title: x\nkind: *a": "YAML-alias (*namn) är inte tillåtna. Skriv ut värdet i stället.",
+}
+
+
+def test_every_refusal_is_the_strict_readers():
+    for text, message in REFUSED.items():
+        try:
+            load._compose_simple(text)
+        except load._NotSimple:
+            pass
+        else:
+            raise AssertionError(f"composed in C: {text!r}")
+        fast, strict = parse_both(front(text))
+        assert [p.message for p in fast.problems] == [message], text
+        assert fast == strict
+
+
+ACCEPTED = [  # the C composer reads these; what they say (problems included) is the strict reader's
+    "title: x\ntitle: y",  # a field twice
+    "title: x\nperiod:\n  <<: {start: '2019'}",  # a merge key
+    "title: ! x",  # the non-specific tag: a plain string
+    "title: Polis & kommun\nsummary: H&M, 1&2, &\nkind: a&b",  # & that cannot start an anchor
+    "title: Hej!\nsummary: Nej !\nkind: '!x'",
+    "title: 5 * 3",
+    "title: " + "[" * 8 + "x" + "]" * 8,  # ten levels: allowed
+    "title:\n" + "- " * 8 + "x",  # ten levels
+    "? [a, b]\n: c",  # a key that is not a word
+    "1: a\n2.5: b\ntrue: c\nnull: d\n~: e\n'': f",
+    "title: 0x1F\nsummary: 1e5\nkind: .inf\nscope: .NaN\nstatus: -.5\nadded: +12\nend: no\nx: on\ny: ~\nz: TRUE",
+    "title: \"\\x07\"",  # a control character as a \-escape
+    "# only a comment",
+    "",
+]
+
+
+def test_what_the_c_composer_reads_is_what_the_strict_reader_reads():
+    for text in ACCEPTED:
+        assert load._compose_simple(text) is not None or text in ("# only a comment", ""), text
+        assert_same(front(text))
+
+
+def test_very_deep_nesting_stops_early():
+    """The C composer recurses in C: the depth check in its resolver call stops it at MAX_DEPTH."""
+    for text in ["title: " + "[\n " * 60_000, "title: " + "{a: \n" * 30_000, "title: " + "[\n" * 40_000 + "]\n" * 40_000]:
+        fast, strict = parse_both(front(text))
+        assert fast == strict
+        assert [p.message for p in fast.problems] == ["värdena är nästlade i mer än 10 nivåer."]
+    for text in ["[" * 1_000_000, "{a: " * 300_000, "- " * 500_000]:
+        with pytest.raises(load._NotSimple):
+            load._compose_simple(text)
+
+
+YAML_PIECES = [
+    "title", "summary", "period", "start", "end", ": ", ":", "- ", "  ", "    ", "\t", "\n", "\n", "\n",
+    "&a ", "&a", "& ", "*a", "*a ", "!!str ", "!x ", "! ", "!", "!<x> ", "<<: ", "? ", "|", "|-", ">", ">-",
+    "'", '"', "[", "]", "{", "}", ",", "#", " #", "%YAML 1.1", "%", "---", "...", "\\", "\\x07", "\\0",
+    "1", "0x1F", "1e5", ".inf", ".nan", "no", "true", "null", "~", "å", "@", "`", "x", "Polis & kommun",
+    "H&M", "a&b", "[&a x]", "{&a x: y}", "-&a", "?&a", ":&a", "'&a'", "\"&a\"", "|&a", ">&a", "!&a",
+]
+yaml_text = st.lists(st.sampled_from(YAML_PIECES), max_size=50).map("".join)
+
+
+@BOUNDED
+@given(text=yaml_text)
+def test_the_same_result_for_generated_front_matter(text):
+    assert_same(front(text))
+
+
+@BOUNDED
+@given(edits=st.lists(st.tuples(st.integers(0, 2000), st.integers(0, 6),
+                                st.lists(st.sampled_from(YAML_PIECES), max_size=4).map("".join)), max_size=4))
+def test_the_same_result_for_small_edits_to_a_valid_case(edits):
+    text = (NASTY / "giltigt.md").read_text(encoding="utf-8")
+    for at, cut, insert in edits:
+        at = min(at, len(text))
+        text = text[:at] + insert + text[at + cut:]
+    assert_same(text.encode("utf-8", "surrogatepass"))
+
+
+@BOUNDED
+@given(value=st.one_of(st.text(max_size=12), st.sampled_from(["", "1", "-1", "+1", "1.5", ".5", "1e5", "1.",
+                                                              ".inf", "-.INF", ".NaN", "true", "False", "TRUE",
+                                                              "tRue", "null", "Null", "~", "no", "0x1F", "0o7"])),
+       plain=st.booleans(), quoted=st.booleans())
+def test_the_c_composers_resolver_is_the_strict_readers(value, plain, quoted):
+    tree, strict = load._Tree(""), load._Loader("")
+    for kind in (yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode):
+        implicit = (plain, quoted) if kind is yaml.ScalarNode else plain
+        value_of = value if kind is yaml.ScalarNode else None
+        assert tree.resolve(kind, value_of, implicit) == strict.resolve(kind, value_of, implicit)

@@ -307,13 +307,82 @@ try:  # libyaml's parser (shipped in PyYAML's wheels) under the same checks: ten
             yaml.resolver.Resolver.__init__(self)
             yaml.composer.Composer.__init__(self)
             self._depth = 0
+
+    class _Tree(_CParser):
+        """libyaml's own composer (in C): the node tree with the same marks as ``_FastLoader``,
+        without an event object per node. It cannot refuse anchors and tags itself, so it is
+        only used where the text shows there are none (see ``_compose_simple``); the node
+        count and the depth are kept through the resolver calls it makes for every node."""
+
+        def __init__(self, stream: str):
+            _CParser.__init__(self, stream)
+            self._depth = 0
+            self.nodes = 0  # every node except an alias (libyaml calls descend_resolver for them)
+            self.resolved = 0  # the nodes without a tag (libyaml calls resolve only for them)
+
+        def descend_resolver(self, parent, index):  # noqa: ANN001 - PyYAML's signature
+            self.nodes += 1
+            self._depth += 1
+            if self._depth > MAX_DEPTH:
+                raise _NotSimple  # stops the C recursion here; the strict reader says why
+
+        def ascend_resolver(self):
+            self._depth -= 1
+
+        def resolve(self, kind, value, implicit):  # noqa: ANN001 - PyYAML's signature
+            """``Resolver.resolve`` with ``_Loader``'s resolvers and no path resolvers."""
+            self.resolved += 1
+            if kind is yaml.ScalarNode:
+                if implicit[0]:
+                    for tag, regexp in _IMPLICIT.get(value[:1], ()):
+                        if regexp.match(value):
+                            return tag
+                return _STR
+            return _SEQ if kind is yaml.SequenceNode else _MAP
 except ImportError:  # pragma: no cover - a PyYAML built without libyaml
-    _FastLoader = None
+    _FastLoader = _Tree = None
+
+_IMPLICIT = _Loader.yaml_implicit_resolvers  # first character ("" for empty text) -> [(tag, regexp)]
+
+
+class _NotSimple(Exception):
+    """The front matter needs the strict reader."""
+
+
+# An anchor (&name) starts a token: it follows white space, an indicator, a quote or the start,
+# and its name begins with a character libyaml allows in one. Text without such an & has no
+# anchor, and so no alias that resolves either.
+_MAY_BE_ANCHOR = re.compile(r"""(?:^|[\s\[\]{},:?\-'"|>!%@`])&[0-9A-Za-z_-]""")
+
+
+def _compose_simple(text: str):
+    """The node tree composed in C, or ``_NotSimple`` if the text may hold an anchor, an alias,
+    a tag or nesting deeper than MAX_DEPTH, or is not valid YAML. Where it returns a tree, the
+    strict reader would return the same tree and refuse nothing."""
+    if _Tree is None or ("&" in text and _MAY_BE_ANCHOR.search(text)):
+        raise _NotSimple
+    tree = _Tree(text)
+    try:
+        node = tree.get_single_node()
+    except Exception as e:  # undefined aliases, YAML errors, too deep: all for the strict reader
+        raise _NotSimple from e
+    if tree.nodes != tree.resolved:  # a node with a tag
+        raise _NotSimple
+    return node
 
 
 def _compose(text: str):
     """The YAML node tree. Text that is not valid YAML is read again by PyYAML's own parser,
     whose error messages the Swedish ones above are written for."""
+    try:
+        return _compose_simple(text)
+    except _NotSimple:
+        pass
+    return _compose_strict(text)
+
+
+def _compose_strict(text: str):
+    """``_compose`` without the C composer: every node passes ``_Loader.compose_node``."""
     if _FastLoader is not None:
         loader = _FastLoader(text)
         try:
