@@ -350,3 +350,37 @@ def test_the_c_composers_resolver_is_the_strict_readers(value, plain, quoted):
         implicit = (plain, quoted) if kind is yaml.ScalarNode else plain
         value_of = value if kind is yaml.ScalarNode else None
         assert tree.resolve(kind, value_of, implicit) == strict.resolve(kind, value_of, implicit)
+
+
+# --- finding the files --------------------------------------------------------------------------
+
+
+def plain_case_files(root: Path) -> list[Path]:
+    root = root.resolve()
+    return [path for path in sorted(root.iterdir())
+            if not (path.name.startswith(".") or path.name.lower() == "readme.md" or path.is_dir())]
+
+
+def test_case_files_and_shown_paths_agree_with_the_plain_versions(tmp_path, monkeypatch):
+    project = tmp_path / "projekt"
+    examples = project / "examples"
+    (examples / "undermapp").mkdir(parents=True)
+    for name in ["b.md", "a.md", "ä.md", "A.md", ".dold.md", "README.md", "readme.MD", "x.txt", "10.md", "9.md"]:
+        (examples / name).write_text("x", encoding="utf-8")
+    outside = tmp_path / "utanfor"
+    outside.mkdir()
+    (outside / "c.md").write_text("x", encoding="utf-8")
+    (examples / "lank.md").symlink_to(outside / "c.md")
+    (examples / "mapplank").symlink_to(outside)
+    (examples / "trasig.md").symlink_to(tmp_path / "finns-inte")
+    (examples / "slinga.md").symlink_to(examples / "slinga.md")
+    (tmp_path / "genvag").symlink_to(examples)
+    assert load.case_files(examples) == plain_case_files(examples)
+    assert load.case_files(tmp_path / "genvag") == plain_case_files(tmp_path / "genvag")
+
+    monkeypatch.chdir(project)
+    files = (load.case_files(examples) + [examples / "a.md", Path("examples/b.md"), Path("examples/../examples/a.md"),
+             tmp_path / "genvag" / "a.md", outside / "c.md", Path("../utanfor/c.md"), Path("examples/undermapp"),
+             Path("examples/finns-inte.md"), Path("/"), Path(".")])
+    for base in [project, examples, tmp_path, outside, tmp_path / "genvag", Path("."), Path("examples")]:
+        assert validate.shown_paths(files, base) == [validate.shown_path(f, base) for f in files], base

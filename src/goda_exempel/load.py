@@ -29,6 +29,7 @@ ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _BAD_CHARACTER = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
 _LINE_BREAKS = "\x85\u2028\u2029"
+_BAD_KEY_CHARACTER = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 
 FieldPath = tuple[str | int, ...]
 
@@ -246,7 +247,7 @@ class _Builder:
                 self.problem(key_node, path, "ett fältnamn måste vara ett ord, till exempel title.")
                 continue
             key = key_node.value
-            if not key.strip() or re.search(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]", key):
+            if not key.strip() or _BAD_KEY_CHARACTER.search(key):
                 self.problem(key_node, path, "ett fältnamn måste vara ett ord, till exempel title.")
                 continue
             if key == "<<":
@@ -493,8 +494,15 @@ def case_files(root: Path) -> list[Path]:
     """The case files directly in ``root`` (``examples/``): no subfolders, no links out of it."""
     root = root.resolve()
     files = []
-    for path in sorted(root.iterdir()):
-        if path.name.startswith(".") or path.name.lower() == "readme.md" or path.is_dir():
+    with os.scandir(root) as entries:  # the file type without a stat per file
+        names = sorted((entry.name, entry) for entry in entries)
+    for name, entry in names:
+        if name.startswith(".") or name.lower() == "readme.md":
             continue
-        files.append(path)
+        try:
+            folder = entry.is_dir()
+        except OSError:  # e.g. a link that points at itself: as Path.is_dir() decides
+            folder = (root / name).is_dir()
+        if not folder:
+            files.append(root / name)
     return files

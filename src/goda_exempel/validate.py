@@ -541,6 +541,24 @@ def _resolved(folder: Path) -> Path:
     return Path(os.path.realpath(folder))
 
 
+def shown_paths(files: list[Path], base: Path) -> list[str]:
+    """``[shown_path(f, base) for f in files]``, resolving each folder (and the base) once."""
+    root = _resolved(base)
+    prefixes: dict[Path, str | None] = {}  # folder -> its shown path and "/", None if not under base
+    shown = []
+    for path in files:
+        folder = path.parent
+        if folder not in prefixes:
+            try:
+                relative = _resolved(folder).relative_to(root).as_posix()
+                prefixes[folder] = "" if relative == "." else relative + "/"
+            except ValueError:
+                prefixes[folder] = None
+        prefix = prefixes[folder]
+        shown.append(shown_path(path, base) if prefix is None or not path.name else prefix + path.name)
+    return shown
+
+
 # Files already checked in this process, by what their stat says: `mkdocs serve` and a second
 # hook re-check only what changed. (path, shown path, mtime, size, inode) -> verdict
 _checked: dict[tuple, Checked] = {}
@@ -570,7 +588,7 @@ def validate_paths(paths: list[Path], base: Path | None = None, processes: int =
     files: list[Path] = []
     for path in paths:
         files.extend(case_files(path) if path.is_dir() else [path])
-    items = [(f, shown_path(f, base)) for f in files]
+    items = list(zip(files, shown_paths(files, base)))
     keys = [_stat_key(*item) for item in items]
     todo = [i for i, key in enumerate(keys) if key is None or key not in _checked]
     if processes > 1 and len(todo) >= PARALLEL_FROM:
