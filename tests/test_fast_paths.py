@@ -384,3 +384,34 @@ def test_case_files_and_shown_paths_agree_with_the_plain_versions(tmp_path, monk
              Path("examples/finns-inte.md"), Path("/"), Path(".")])
     for base in [project, examples, tmp_path, outside, tmp_path / "genvag", Path("."), Path("examples")]:
         assert validate.shown_paths(files, base) == [validate.shown_path(f, base) for f in files], base
+
+
+# --- checking in forked processes -----------------------------------------------------------------
+
+
+def test_forked_check_without_the_cases_gives_the_same_verdict(tmp_path, monkeypatch):
+    good = (NASTY / "giltigt.md").read_text(encoding="utf-8")
+    title = "title: Trygghetsvandringar med boende i Ale"
+    assert title in good
+    examples = tmp_path / "examples"
+    examples.mkdir()
+    for i in range(9):
+        (examples / f"ale-{i}.md").write_text(good.replace(title, f"{title} {i}"), encoding="utf-8")
+    (examples / "samma-rubrik.md").write_text(good.replace(title, f"{title} 3"), encoding="utf-8")
+    (examples / "trasig.md").write_text(good.replace("kind: insats", "kind: insatts"), encoding="utf-8")
+    (examples / "ankare.md").write_bytes((NASTY / "ankare-och-alias.md").read_bytes())
+
+    validate._checked.clear()
+    serial = validate.validate_paths([examples], tmp_path)
+    assert serial.count == len(serial.cases) == 9  # samma-rubrik has the title of ale-3
+    validate._checked.clear()
+    monkeypatch.setattr(validate, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(validate, "_SLICE", 3)
+    slim = validate.validate_paths([examples], tmp_path, processes=2, keep_cases=False)
+    assert (slim.problems, slim.count, slim.cases) == (serial.problems, 9, [])
+    assert not validate._checked  # verdicts without their cases are not kept for the next call
+    full = validate.validate_paths([examples], tmp_path, processes=2)
+    assert (full.problems, full.count) == (serial.problems, 9)
+    assert [c.path for c in full.cases] == [c.path for c in serial.cases]
+    assert [c.meta for c in full.cases] == [c.meta for c in serial.cases]
+    assert validate._todo == []

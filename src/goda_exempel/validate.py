@@ -15,7 +15,7 @@ import multiprocessing
 import os
 import re
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Any, Iterable
@@ -446,8 +446,9 @@ def _personnummer(source: SourceFile) -> list[Problem]:
 
 @dataclass
 class Result:
-    cases: list[Case]
+    cases: list[Case]  # empty when the caller asked for the verdict only (keep_cases=False)
     problems: list[Problem]
+    count: int  # valid cases
 
     @property
     def ok(self) -> bool:
@@ -490,15 +491,16 @@ class Checked:
     path: str
     title: str | None
     title_line: int
-    case: Case | None
+    case: Case | None  # None if not valid, or left out (keep_cases=False)
     problems: list[Problem]
+    valid: bool
 
 
 def check_source(source: SourceFile) -> Checked:
     case, problems = validate_source(source)
     title = (source.meta or {}).get("title")
     return Checked(source.id, source.path, title if isinstance(title, str) else None,
-                   source.line_of(("title",)), case, problems)
+                   source.line_of(("title",)), case, problems, case is not None)
 
 
 def validate_sources(sources: list[SourceFile]) -> Result:
@@ -522,12 +524,9 @@ def _combine(checked: list[Checked]) -> Result:
                                         f"samma rubrik som {titles[key]}. Välj en rubrik som skiljer exemplen åt."))
             titles.setdefault(key, item.path)
         problems.extend(item.problems)
-        if item.case is not None:
-            cases.append(item.case)
-    if problems:
-        bad = {p.path for p in problems}
-        cases = [c for c in cases if c.path not in bad]
-    return Result(cases, sorted(set(problems)))
+    bad = {p.path for p in problems}  # a problem across files makes a valid file invalid too
+    valid = [item for item in checked if item.valid and item.path not in bad]
+    return Result([item.case for item in valid if item.case is not None], sorted(set(problems)), len(valid))
 
 
 def shown_path(path: Path, base: Path) -> str:
@@ -569,6 +568,20 @@ def _read_and_check(item: tuple[Path, str]) -> Checked:
     return check_source(read(*item))
 
 
+# The files the forked processes check, set before they are forked: they inherit the list, and
+# are sent only where each slice of it starts and ends.
+_todo: list[tuple[Path, str]] = []
+_SLICE = 100
+
+
+def _check_slice(task: tuple[int, int, bool]) -> list[Checked]:
+    start, stop, keep_cases = task
+    done = [_read_and_check(item) for item in _todo[start:stop]]
+    if not keep_cases:  # what the verdict needs goes back, not the case itself
+        done = [replace(checked, case=None) for checked in done]
+    return done
+
+
 def _stat_key(path: Path, shown: str) -> tuple | None:
     try:
         st = path.lstat()
@@ -577,13 +590,17 @@ def _stat_key(path: Path, shown: str) -> tuple | None:
     return (str(path), shown, st.st_mtime_ns, st.st_size, st.st_ino)
 
 
-def validate_paths(paths: list[Path], base: Path | None = None, processes: int = 1) -> Result:
+def validate_paths(paths: list[Path], base: Path | None = None, processes: int = 1,
+                   keep_cases: bool = True) -> Result:
     """Validate files and folders (a folder means every case file directly in it).
 
     ``processes`` > 1 checks large sets in that many forked processes; the command line uses
     it (a forked child must not share a lock with a running thread, so a long-running host
-    such as ``mkdocs serve`` keeps the default of one).
+    such as ``mkdocs serve`` keeps the default of one). With ``keep_cases=False`` the result
+    has the problems and the count of valid cases but not the cases, which then need not be
+    sent back from those processes.
     """
+    global _todo
     base = base or Path.cwd()
     files: list[Path] = []
     for path in paths:
@@ -591,17 +608,27 @@ def validate_paths(paths: list[Path], base: Path | None = None, processes: int =
     items = list(zip(files, shown_paths(files, base)))
     keys = [_stat_key(*item) for item in items]
     todo = [i for i, key in enumerate(keys) if key is None or key not in _checked]
-    if processes > 1 and len(todo) >= PARALLEL_FROM:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=processes, mp_context=context) as pool:
-            done = list(pool.map(_read_and_check, [items[i] for i in todo], chunksize=100))
+    forked = processes > 1 and len(todo) >= PARALLEL_FROM
+    if forked:
+        _todo = [items[i] for i in todo]
+        tasks = [(start, start + _SLICE, keep_cases) for start in range(0, len(todo), _SLICE)]
+        try:
+            context = multiprocessing.get_context("fork")
+            with ProcessPoolExecutor(max_workers=processes, mp_context=context) as pool:
+                done = [checked for part in pool.map(_check_slice, tasks) for checked in part]
+        finally:
+            _todo = []
     else:
         done = [_read_and_check(items[i]) for i in todo]
     fresh = dict(zip(todo, done))
-    for i, result in fresh.items():
-        if keys[i] is not None:
-            _checked[keys[i]] = result
-    return _combine([fresh[i] if i in fresh else _checked[keys[i]] for i in range(len(items))])
+    if keep_cases or not forked:  # a verdict without its case is not kept for a later call
+        for i, result in fresh.items():
+            if keys[i] is not None:
+                _checked[keys[i]] = result
+    result = _combine([fresh[i] if i in fresh else _checked[keys[i]] for i in range(len(items))])
+    if not keep_cases:
+        result.cases = []
+    return result
 
 
 def validate_dir(examples: Path, base: Path | None = None) -> Result:

@@ -15,13 +15,13 @@ def run(args: argparse.Namespace) -> int:
     paths = case_paths(args.paths)
     if paths is None:
         return 1
-    result = validate_paths(paths, processes=os.cpu_count() or 1)
+    result = validate_paths(paths, processes=os.cpu_count() or 1, keep_cases=False)
     if result.problems:
         print(format_problems(result.problems, args.format))
         files = len({p.path for p in result.problems})
         print(f"{len(result.problems)} fel i {files} {'fil' if files == 1 else 'filer'}.", file=sys.stderr)
         return 1
-    count = len(result.cases)
+    count = result.count
     print(f"{count} {'exempel är giltigt' if count == 1 else 'exempel är giltiga'}.", file=sys.stderr)
     return 0
 
