@@ -352,6 +352,46 @@ def test_the_c_composers_resolver_is_the_strict_readers(value, plain, quoted):
         assert tree.resolve(kind, value_of, implicit) == strict.resolve(kind, value_of, implicit)
 
 
+def parse_searching_every_value(data: bytes) -> load.SourceFile:
+    """``load.parse`` with every text value searched for bad characters, as if not decoded."""
+    original = load.parse_yaml
+    load.parse_yaml = lambda source, text, first_line, decoded=False: original(source, text, first_line)
+    try:
+        return load.parse(data, "examples/x.md", "x")
+    finally:
+        load.parse_yaml = original
+
+
+@BOUNDED
+@given(text=st.lists(st.sampled_from(YAML_PIECES + ["\\u2028", "\\ufeff", "\\x85", "\\t", "\\e", "\\N",
+                                                    "\\L", "\\P", "\\_", '"\\x07"', "title: \"a\\x9fb\"",
+                                                    "? \"a\\x01\"\n: b", "\"a\tb\": c", "? |\n  a\n  b\n: c"]),
+                    max_size=40).map("".join))
+def test_text_values_are_searched_for_bad_characters_only_where_they_can_be(text):
+    data = front(text)
+    assert repr(load.parse(data, "examples/x.md", "x")) == repr(parse_searching_every_value(data))
+
+
+@pytest.mark.parametrize("text", [
+    'title: "a\\x07b"', 'title: "a\\u2028b"', 'title: "\\ufeff"', 'title: "\\x85"', 'title: "\\0"',
+    'title: "\\ud800"', 'title: ["\\x9f"]', '"a\\x01": b', 'title: "a\\tb"', 'title: "a\\nb"', "title: 'a\\x07'",
+    "title: a\\x07", "title: |\n  a\\x07\n", '"a\tb": c', "? |\n  a\n  b\n: c",
+])
+def test_bad_characters_from_escapes_are_found(text):
+    data = front(text)
+    fast = load.parse(data, "examples/x.md", "x")
+    assert repr(fast) == repr(parse_searching_every_value(data))
+
+
+def test_a_key_without_control_characters_is_printable():
+    """The key check runs its search only on keys that are not str.isprintable()."""
+    import sys
+
+    for code in range(sys.maxunicode + 1):
+        if load._BAD_KEY_CHARACTER.match(chr(code)):
+            assert not chr(code).isprintable(), hex(code)
+
+
 # --- finding the files --------------------------------------------------------------------------
 
 

@@ -218,9 +218,12 @@ def _yaml_message(error: yaml.MarkedYAMLError) -> str:
 class _Builder:
     """Turns composed YAML nodes into plain values, recording a line for every field."""
 
-    def __init__(self, source: SourceFile, first_line: int):
+    def __init__(self, source: SourceFile, first_line: int, escapes: bool = True):
         self.source = source
         self.offset = first_line  # file line of YAML line 0
+        # False: the YAML has no \-escape and passed decode(), so no text value can hold a
+        # character _BAD_CHARACTER finds, and the search for one is not needed
+        self.escapes = escapes
 
     def line(self, node: yaml.Node) -> int:
         return node.start_mark.line + self.offset
@@ -247,7 +250,7 @@ class _Builder:
                 self.problem(key_node, path, "ett fältnamn måste vara ett ord, till exempel title.")
                 continue
             key = key_node.value
-            if not key.strip() or _BAD_KEY_CHARACTER.search(key):
+            if not key.strip() or (not key.isprintable() and _BAD_KEY_CHARACTER.search(key)):
                 self.problem(key_node, path, "ett fältnamn måste vara ett ord, till exempel title.")
                 continue
             if key == "<<":
@@ -265,7 +268,7 @@ class _Builder:
     def scalar(self, node: yaml.ScalarNode, path: FieldPath) -> Any:
         value = node.value
         if node.tag == _STR:
-            bad = _BAD_CHARACTER.search(value)
+            bad = self.escapes and _BAD_CHARACTER.search(value)
             if bad:  # only a \-escape inside double quotes can get here
                 self.problem(node, path, f"innehåller ett osynligt styrtecken (U+{ord(bad.group()):04X}), "
                                          "skrivet som \\-kod inom citattecken. Ta bort det.")
@@ -399,8 +402,9 @@ def _compose_strict(text: str):
         loader.dispose()
 
 
-def parse_yaml(source: SourceFile, text: str, first_line: int) -> None:
-    """Fill ``source.meta`` and ``source.lines`` from YAML text starting at ``first_line``."""
+def parse_yaml(source: SourceFile, text: str, first_line: int, decoded: bool = False) -> None:
+    """Fill ``source.meta`` and ``source.lines`` from YAML text starting at ``first_line``.
+    ``decoded``: the text comes from ``decode()``, which refuses every bad character."""
     try:
         node = _compose(text)
     except _Refused as e:
@@ -427,7 +431,7 @@ def parse_yaml(source: SourceFile, text: str, first_line: int) -> None:
         source.problems.append(Problem(source.path, node.start_mark.line + first_line, "",
                                        "framsidan ska bestå av fält som title: Rubrik, ett per rad."))
         return
-    source.meta = _Builder(source, first_line).mapping(node, ())
+    source.meta = _Builder(source, first_line, escapes=not decoded or "\\" in text).mapping(node, ())
 
 
 # --- files ----------------------------------------------------------------------------------
@@ -451,7 +455,7 @@ def parse(data: bytes, path: str, case_id: str) -> SourceFile:
         source.problems.append(Problem(path, 1, "", "framsidan stängs aldrig. Lägg till en rad med bara "
                                                     "--- efter det sista fältet."))
         return source
-    parse_yaml(source, "\n".join(lines[1:close]), first_line=2)
+    parse_yaml(source, "\n".join(lines[1:close]), first_line=2, decoded=True)
     source.body = "\n".join(lines[close + 1:])
     source.body_line = close + 2
     return source
