@@ -610,6 +610,7 @@ def validate_paths(paths: list[Path], base: Path | None = None, processes: int =
     todo = [i for i, key in enumerate(keys) if key is None or key not in _checked]
     forked = processes > 1 and len(todo) >= PARALLEL_FROM
     if forked:
+        _fast_validator()  # compiled once here, not in every process
         _todo = [items[i] for i in todo]
         tasks = [(start, start + _SLICE, keep_cases) for start in range(0, len(todo), _SLICE)]
         try:
