@@ -232,19 +232,22 @@ class _Builder:
         self.source.problems.append(Problem(self.source.path, self.line(node), field_name(path), message))
 
     def build(self, node: yaml.Node, path: FieldPath) -> Any:
+        if isinstance(node, yaml.ScalarNode):
+            return self.scalar(node, path)
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, path)
-        if isinstance(node, yaml.SequenceNode):
-            items = []
-            for index, item in enumerate(node.value):
-                self.source.lines[path + (index,)] = self.line(item)
-                items.append(self.build(item, path + (index,)))
-            return items
-        return self.scalar(node, path)
+        lines, offset = self.source.lines, self.offset
+        items = []
+        for index, item in enumerate(node.value):
+            item_path = path + (index,)
+            lines[item_path] = item.start_mark.line + offset
+            items.append(self.build(item, item_path))
+        return items
 
     def mapping(self, node: yaml.MappingNode, path: FieldPath) -> dict[str, Any]:
         result: dict[str, Any] = {}
         seen: dict[str, int] = {}
+        lines, offset = self.source.lines, self.offset
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in (_STR, "tag:yaml.org,2002:int"):
                 self.problem(key_node, path, "ett fältnamn måste vara ett ord, till exempel title.")
@@ -253,16 +256,16 @@ class _Builder:
             if not key.strip() or (not key.isprintable() and _BAD_KEY_CHARACTER.search(key)):
                 self.problem(key_node, path, "ett fältnamn måste vara ett ord, till exempel title.")
                 continue
+            key_path = path + (key,)
             if key == "<<":
-                self.problem(key_node, path + (key,), "YAML-sammanslagning (<<) är inte tillåten. Skriv ut fälten.")
+                self.problem(key_node, key_path, "YAML-sammanslagning (<<) är inte tillåten. Skriv ut fälten.")
                 continue
             if key in seen:
-                self.problem(key_node, path + (key,),
+                self.problem(key_node, key_path,
                              f"fältet står två gånger (första gången på rad {seen[key]}). Ta bort det ena.")
                 continue
-            seen[key] = self.line(key_node)
-            self.source.lines[path + (key,)] = self.line(key_node)
-            result[key] = self.build(value_node, path + (key,))
+            seen[key] = lines[key_path] = key_node.start_mark.line + offset
+            result[key] = self.build(value_node, key_path)
         return result
 
     def scalar(self, node: yaml.ScalarNode, path: FieldPath) -> Any:
