@@ -455,3 +455,28 @@ def test_forked_check_without_the_cases_gives_the_same_verdict(tmp_path, monkeyp
     assert [c.path for c in full.cases] == [c.path for c in serial.cases]
     assert [c.meta for c in full.cases] == [c.meta for c in serial.cases]
     assert validate._todo == []
+
+
+# --- start-up ----------------------------------------------------------------------------------
+
+
+def _commands(parser) -> dict:
+    return next(a for a in parser._actions if a.dest == "command").choices
+
+
+def test_a_parser_with_one_command_reads_its_arguments_as_the_full_parser_does():
+    from goda_exempel import cli
+
+    full = cli.build_parser()
+    assert list(_commands(full)) == ["changes", "check-links", "export", "external-links", "fmt", "from-issue",
+                                     "issue-form", "new", "stale", "validate"]
+    for name, command in _commands(full).items():
+        alone = cli.build_parser(name)
+        assert list(_commands(alone)) == [name]
+        assert _commands(alone)[name].format_help() == command.format_help()
+        assert alone.format_usage() == full.format_usage()
+    for argv in [["validate"], ["validate", "examples", "x.md", "--format", "github"], ["stale", "--years", "3"],
+                 ["fmt", "--check"], ["export", "--format", "csv"]]:
+        assert vars(cli.build_parser(argv[0]).parse_args(argv)) == vars(full.parse_args(argv))
+    assert list(_commands(cli.build_parser("finns-inte"))) == list(_commands(full))
+    assert list(_commands(cli.build_parser("check_links"))) == list(_commands(full))
