@@ -18,15 +18,17 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 import fastjsonschema
-import jsonschema
 
 from . import schema as case_schema
 from .errors import Problem
 from .load import FieldPath, SourceFile, case_files, field_name, read
 from .model import ONGOING, Case
+
+if TYPE_CHECKING:
+    import jsonschema
 
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -43,11 +45,6 @@ def _real_date(value: Any, partial: bool) -> bool:
     except ValueError:
         return False
     return True
-
-
-_FORMATS = jsonschema.FormatChecker(formats=())
-_FORMATS.checks("date")(lambda v: _real_date(v, partial=False))
-_FORMATS.checks("partial-date")(lambda v: _real_date(v, partial=True))
 
 
 @cache
@@ -72,7 +69,12 @@ def _schema_errors(meta: dict[str, Any]) -> list[jsonschema.ValidationError]:
 
 @cache
 def _validator() -> jsonschema.Draft202012Validator:
-    return jsonschema.Draft202012Validator(case_schema.resolved_schema(), format_checker=_FORMATS)
+    import jsonschema  # only to explain an invalid case: a valid one never needs it
+
+    formats = jsonschema.FormatChecker(formats=())
+    formats.checks("date")(lambda v: _real_date(v, partial=False))
+    formats.checks("partial-date")(lambda v: _real_date(v, partial=True))
+    return jsonschema.Draft202012Validator(case_schema.resolved_schema(), format_checker=formats)
 
 
 # --- schema navigation --------------------------------------------------------------------
