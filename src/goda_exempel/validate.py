@@ -511,7 +511,6 @@ def validate_sources(sources: list[SourceFile]) -> Result:
 
 
 def _combine(checked: list[Checked]) -> Result:
-    cases: list[Case] = []
     problems: list[Problem] = []
     ids: dict[str, str] = {}
     titles: dict[str, str] = {}
