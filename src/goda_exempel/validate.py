@@ -300,12 +300,17 @@ def _may_be_deep(body: str) -> bool:
 def _link_lines(body: str) -> set[int]:
     """The offsets of the body lines that can hold a link: those with a text every pattern in
     _LINKS needs, found with str.find rather than a regular expression per line."""
-    offsets = set()
+    found = []
     for mark in _LINK_MARKS:
         at = body.find(mark)
         while at != -1:
-            offsets.add(body.count("\n", 0, at))
+            found.append(at)
             at = body.find(mark, at + 1)
+    offsets, line, counted = set(), 0, 0
+    for at in sorted(found):
+        line += body.count("\n", counted, at)
+        counted = at
+        offsets.add(line)
     return offsets
 
 
