@@ -3,7 +3,9 @@ not in the case literally, and no page makes a request to another site."""
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
 from urllib.parse import urlsplit
 
 import pytest
@@ -86,3 +88,77 @@ def test_fact_labels_are_not_searched_but_fact_values_are(page, site_url):
     page.wait_for_function("document.querySelector('.ge-search__status').textContent.startsWith('1 ')")
     href = page.locator(".ge-search__list a").first.get_attribute("href")
     assert href.endswith("/exempel/trygga-grannar-vatterhem/")
+
+
+# --- an index in several shards (10,000 cases make three; here the four cases make two) --------
+
+ADDED = {"organiserad-trygghet-goteborg": "2026-01-03", "trygga-grannar-vatterhem": "2025-06-01",
+         "trygghetssamordnare-halmstad": "2026-02-01", "vardegrund-raslatt-jonkoping": "2024-12-24"}
+
+
+@pytest.fixture(scope="module")
+def sharded_url(built_site, tmp_path_factory):
+    """The built site with its search index rebuilt in two shards, and other dates added."""
+    from conftest import pages_path, serve
+    from goda_exempel import search
+
+    site = tmp_path_factory.mktemp("delat") / "site"
+    shutil.copytree(built_site, site)
+    pages = []
+    for case_id, added in ADDED.items():
+        found = search.page_from_html(f"exempel/{case_id}/", (site / "exempel" / case_id / "index.html").read_text("utf-8"))
+        found.added = added
+        pages.append(found)
+    search.build_index(pages, site / "pagefind", shard_size=2)
+    assert json.loads((site / "pagefind" / "delar.json").read_text()) == {"delar": [2, 2]}
+    server = serve(site, pages_path())
+    yield f"http://127.0.0.1:{server.server_address[1]}{pages_path()}"
+    server.shutdown()
+
+
+def test_the_header_search_finds_cases_in_every_shard(page, sharded_url):
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(sharded_url + "om/")
+    box = page.get_by_role("searchbox", name="Sök bland exemplen")
+    box.fill("trygghet")
+    page.wait_for_function("document.querySelector('.ge-search__status').textContent.length > 0")
+    assert page.locator(".ge-search__status").inner_text() == "4 exempel hittades"
+    for word, case_id in INFLECTED.items():
+        box.fill(word)
+        page.wait_for_function("(id) => [...document.querySelectorAll('.ge-search__list a')]"
+                               ".some(a => a.pathname.endsWith('/exempel/' + id + '/'))", arg=case_id, timeout=10_000)
+    assert any("/pagefind/del-1/" in url for url in requests)
+    assert not any("pagefind-worker" in url for url in requests)  # Pagefind runs on the main thread
+
+
+def _listed(page) -> list[str]:
+    page.wait_for_function("document.querySelector('.ge-results__status').textContent.length > 0")
+    page.wait_for_timeout(150)
+    return page.locator(".ge-results__list a").evaluate_all(
+        "els => els.map(e => e.pathname.replace(/\\/$/, '').split('/').pop())")
+
+
+def test_the_catalogue_orders_cases_across_shards(page, sharded_url):
+    from goda_exempel.sorting import swedish_sorted
+
+    page.goto(sharded_url + "hitta-exempel/")
+    ids = _listed(page)
+    titles = page.locator(".ge-results__list .ge-list__title").all_inner_texts()
+    assert set(ids) == set(ADDED) and titles == swedish_sorted(titles)
+    assert page.locator(".ge-results__status").inner_text() == "4 exempel"
+
+    page.goto(sharded_url + "hitta-exempel/?sortera=nyast")
+    assert _listed(page) == sorted(ADDED, key=ADDED.get, reverse=True)
+
+    page.goto(sharded_url + "hitta-exempel/?q=trygghet&sortera=rubrik")
+    assert len(_listed(page)) == 4
+    assert page.locator(".ge-results__list .ge-list__title").all_inner_texts() == titles
+
+    page.goto(sharded_url + "hitta-exempel/?lan=Hallands+l%C3%A4n")
+    assert _listed(page) == ["trygghetssamordnare-halmstad"]
+    page.locator(".ge-facet summary", has_text="Tema").click()  # counts from both shards, filtered
+    label = page.locator("label", has=page.get_by_role("checkbox", name="Våld i nära relationer"))
+    assert label.locator("[data-count]").inner_text() == "(0)"
+    label = page.locator("label", has=page.get_by_role("checkbox", name="Lokalt engagemang"))
+    assert label.locator("[data-count]").inner_text() == "(1)"

@@ -1,39 +1,80 @@
-"""The site's search: Pagefind's annotations on case pages, and the index run over a built site."""
+"""The site's search: Pagefind's annotations on case pages, and the index built from them.
+
+The index is written in shards of at most SHARD_SIZE cases: ``site/pagefind/`` holds the first
+(with Pagefind's JavaScript and WebAssembly), ``site/pagefind/del-1/`` … the others, and
+``site/pagefind/delar.json`` says how many cases each has. The browser merges them (Pagefind's
+``mergeIndex``, see ``docs/assets/javascripts/sok.js``). Two costs of Pagefind 1.5 grow with
+the number of pages in one index, and shards keep both down (measured at 10,000 cases):
+
+- the indexer's memory, about 250 kB per page at its peak: 2.8 GB for one index of 10,000
+  pages, under 1 GB for a shard of 3,334; each shard is built by its own process;
+- the search in the browser: for each matching page Pagefind goes through every (page, word)
+  pair that matched, so a word nearly every case has costs pages × pages. In three shards it
+  costs a third, and the first search for "trygghet" takes about 0.4 s instead of 2 s.
+
+More shards would search faster still, but each adds its metadata and word-index requests to
+the first search (three: 293 KB, four: 321 KB).
+
+Cases are dealt to the shards in Swedish title order, round robin (title 0 to shard 0, title 1
+to shard 1, …), so the shards are similar samples (their word statistics, which the ranking
+uses, agree) and within a shard the pages are in title order. The catalogue lists cases in
+title order from that alone, without a Pagefind sort; ``nyast.json`` gives the order by date.
+
+Pages reach Pagefind while MkDocs is still rendering (:class:`Indexer`), through Pagefind's
+service mode (``pagefind --service``: base64 JSON requests and answers, each followed by a
+comma), spoken to directly: the ``pagefind`` Python package waits 0.1 s before it reads each
+answer, which is 17 minutes for 10,000 pages.
+"""
 
 from __future__ import annotations
 
+import base64
+import json
+import logging
+import math
+import os
+import queue
+import re
+import shutil
 import subprocess
-import sys
-from html import escape
+import tempfile
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from html import escape, unescape
 from pathlib import Path
 
 from . import facets, render
 from .model import Case
+from .reproducible import stabilise_pagefind
 from .sorting import swedish_key
+
+log = logging.getLogger(__name__)
+
+SHARD_SIZE = 3500  # cases per shard: up to 3,500 cases one index, 10,000 in three
+# Pagefind splits its word index into chunks of about this many word positions (default 20,000):
+# a search loads the chunks its words fall in, so smaller chunks load less of what it does not
+# need. (Pagefind also matches longer words that begin with a search word, such as
+# "trygghetsvandring" for "trygghet", but only among the words in the chunks it has loaded.)
+CHUNK_SIZE = 1500
+WRITERS = 2  # shards written at the same time
+MANIFEST = "delar.json"  # {"delar": [cases in shard 0, cases in shard 1, ...]}
+BY_DATE = "nyast.json"  # {"nyast": [for each title rank: its place among the newest first]}
+# A word in every case page's metadata, and in nothing else: the catalogue searches for it to
+# list cases without a query. (A search without words makes Pagefind load the whole word index.)
+# Pagefind keeps "_" in words; nobody types it.
+EVERY_CASE = "__"
+_KEEP = re.compile(r"pagefind-entry\.json|pagefind\..+\.pf_meta|index|filter|fragment")
 
 
 class SearchIndexError(RuntimeError):
     pass
 
 
-def build_index(site_dir: Path) -> None:
-    """Index every page marked ``data-pagefind-body`` into ``site_dir/pagefind``."""
-    result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent"],
-        capture_output=True, text=True, check=False,
-    )
-    if result.returncode != 0:
-        raise SearchIndexError(f"Sökindexet kunde inte byggas (Pagefind): {result.stderr.strip() or result.stdout.strip()}")
-
-
-def sort_key_text(text: str) -> str:
-    """A string whose plain code-point order is Swedish alphabetical order (for Pagefind sorts)."""
-    # a leading letter keeps Pagefind from reading the digits as one (imprecise) number
-    return "k" + "".join(f"{group}{index:05d}" for group, index in swedish_key(text)[0])
-
-
 def annotations(case: Case) -> str:
-    """Hidden Pagefind filters, metadata and sort keys for a case page (inside its body)."""
+    """Hidden Pagefind filters and metadata for a case page (inside its body), and the date it
+    was added (for the catalogue's "newest first")."""
     parts = []
     for f in facets.FACETS:
         for value in f.values_of(case):
@@ -48,6 +89,293 @@ def annotations(case: Case) -> str:
         "ingress": case.meta["summary"],
     }
     parts += [f'<span data-pagefind-meta="{k}">{escape(v)}</span>' for k, v in meta.items()]
-    parts.append(f'<span data-pagefind-sort="tillagd">{escape(case.meta["added"])}</span>')
-    parts.append(f'<span data-pagefind-sort="rubrik">{sort_key_text(case.title)}</span>')
-    return f'<div hidden data-pagefind-ignore>{"".join(parts)}</div>'
+    parts.append(f'<span data-pagefind-meta="alla">{EVERY_CASE}</span>')
+    added = escape(str(case.meta["added"]))
+    return f'<div hidden data-pagefind-ignore data-ge-tillagd="{added}">{"".join(parts)}</div>'
+
+
+# --- what Pagefind reads of a page -----------------------------------------------------------
+
+_BODY = re.compile(r"<(\w+)\b[^>]*\sdata-pagefind-body[\s>=]")
+_LANG = re.compile(r"<html\b[^>]*\slang=\"([^\"]*)\"")
+_TITLE = re.compile(r'<span data-pagefind-meta="title">([^<]*)</span>')
+_ADDED = re.compile(r'data-ge-tillagd="([^"]*)"')
+
+
+@dataclass
+class Page:
+    url: str  # site-relative, as MkDocs has it: "exempel/<id>/"
+    body: str  # a small HTML document: the page's language and its data-pagefind-body element
+    title: str
+    added: str
+
+
+def page_from_html(url: str, html: str) -> Page | None:
+    """The part of a built page that Pagefind indexes, or None if the page has no
+    data-pagefind-body element. Pagefind ignores the rest of such a page (the case pages have
+    no Pagefind attributes outside it), and reads a third of a case page faster than all of it."""
+    start = _BODY.search(html)
+    if start is None:
+        return None
+    tag = start.group(1)
+    tags = re.compile(rf"<(/?){tag}\b[^>]*>", re.I)
+    depth, end = 0, None
+    for m in tags.finditer(html, start.start()):
+        depth += -1 if m.group(1) else 1
+        if depth == 0:
+            end = m.end()
+            break
+    element = html[start.start():end] if end is not None else html
+    lang = _LANG.search(html)
+    title = _TITLE.search(element)
+    added = _ADDED.search(element)
+    body = (f'<!DOCTYPE html><html lang="{lang.group(1) if lang else "sv"}"><head><meta charset="utf-8">'
+            f"</head><body>{element}</body></html>")
+    return Page(url=url, body=body, title=unescape(title.group(1)) if title else "",
+                added=added.group(1) if added else "")
+
+
+# --- Pagefind's service ----------------------------------------------------------------------
+
+
+def _executable() -> str:
+    from pagefind.service import get_executable  # the pagefind package: site builds only
+
+    path = get_executable()
+    if path is None:
+        raise SearchIndexError("Sökindexet kunde inte byggas: Pagefind är inte installerat.")
+    return str(path)
+
+
+class Service:
+    """One ``pagefind --service`` process, asked one thing at a time."""
+
+    def __init__(self) -> None:
+        env = dict(os.environ)
+        env.setdefault("PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE", str(CHUNK_SIZE))
+        self._errors = tempfile.TemporaryFile()
+        self._proc = subprocess.Popen([_executable(), "--service"], stdin=subprocess.PIPE,
+                                      stdout=subprocess.PIPE, stderr=self._errors, env=env)
+        self._id = 0
+        self._rest = b""
+
+    def call(self, **payload) -> dict:
+        self._id += 1
+        message = json.dumps({"message_id": self._id, "payload": payload}).encode("utf-8")
+        try:
+            self._proc.stdin.write(base64.b64encode(message) + b",")
+            self._proc.stdin.flush()
+            while True:
+                answer = json.loads(base64.b64decode(self._read()))
+                if answer is not None:
+                    break
+        except (OSError, ValueError) as e:
+            raise SearchIndexError(f"Sökindexet kunde inte byggas (Pagefind): {self._stderr() or e}") from None
+        result = answer.get("payload") or {}
+        if result.get("type") == "Error":
+            raise SearchIndexError(f"Sökindexet kunde inte byggas (Pagefind): {result.get('message')}")
+        return result
+
+    def _read(self) -> bytes:
+        data = self._rest
+        while b"," not in data:
+            more = self._proc.stdout.read1(1 << 16)
+            if not more:
+                raise OSError("Pagefind slutade svara")
+            data += more
+        answer, _, self._rest = data.partition(b",")
+        return answer
+
+    def _stderr(self) -> str:
+        self._errors.seek(0)
+        return self._errors.read().decode("utf-8", "replace").strip()
+
+    def close(self) -> None:
+        """End the process, letting it finish what it is writing."""
+        if self._proc.poll() is None:
+            try:
+                self._proc.stdin.close()
+                self._proc.wait(timeout=120)
+            except (OSError, subprocess.TimeoutExpired):
+                self._proc.kill()
+                self._proc.wait()
+        self._errors.close()
+
+    def kill(self) -> None:
+        if self._proc.poll() is None:
+            self._proc.kill()
+            self._proc.wait()
+        self._errors.close()
+
+
+class _Shard:
+    """One shard's pages, handed to Pagefind in order by a thread of its own (so that Pagefind
+    reads them while MkDocs renders the next)."""
+
+    def __init__(self) -> None:
+        self.urls: list[str] = []
+        self._queue: queue.Queue = queue.Queue()
+        self._error: BaseException | None = None
+        self._lock = threading.Lock()
+        self._service: Service | None = None
+        self._index = None
+        self._thread = threading.Thread(target=self._run, name="pagefind-shard", daemon=True)
+        self._thread.start()
+
+    def add(self, page: Page) -> None:
+        self.urls.append(page.url)
+        self._queue.put(page)
+
+    def _run(self) -> None:
+        while (page := self._queue.get()) is not None:
+            try:
+                with self._lock:
+                    if self._error is not None:
+                        continue
+                    if self._service is None:
+                        self._service = Service()
+                        self._index = self._service.call(type="NewIndex", config=None)["index_id"]
+                    service = self._service
+                service.call(type="AddFile", index_id=self._index, url="/" + page.url,
+                             file_path=None, file_contents=page.body)
+            except BaseException as e:  # reported by write()
+                self._error = self._error or e
+
+    def write(self, folder: Path) -> None:
+        """Wait for the pages, then build and write this shard (an empty index if it has none)."""
+        started = time.perf_counter()
+        self._queue.put(None)
+        self._thread.join()
+        waited = time.perf_counter() - started
+        try:
+            if self._error is not None:
+                raise self._error
+            if self._service is None:
+                self._service = Service()
+                self._index = self._service.call(type="NewIndex", config=None)["index_id"]
+            self._service.call(type="WriteFiles", index_id=self._index, output_path=str(folder))
+            log.debug("Pagefind: %d pages; waited %.1f s for the last, wrote the index in %.1f s",
+                      len(self.urls), waited, time.perf_counter() - started - waited)
+            # Pagefind answers before its last writes have reached the files: they are complete
+            # once the process has ended (it ends when its input does)
+            with self._lock:
+                service, self._service = self._service, None
+            service.close()
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        with self._lock:
+            self._error = self._error or SearchIndexError("Sökindexet avbröts.")
+            if self._service is not None:
+                self._service.kill()
+                self._service = None
+        self._queue.put(None)
+
+
+class Indexer:
+    """The search index of one build: ``add`` every built page (as MkDocs renders them), then
+    ``write``. ``planned`` is every case page, (URL, title), known before rendering: it decides
+    each page's shard and place, so a page goes to Pagefind as soon as the pages before it in
+    its shard have."""
+
+    def __init__(self, planned: list[tuple[str, str]], shard_size: int = SHARD_SIZE) -> None:
+        self._order = [url for url, _ in sorted(planned, key=lambda p: (swedish_key(p[1]), p[0]))]
+        self.count = max(1, math.ceil(len(self._order) / shard_size))
+        self._place = {url: (rank % self.count, rank // self.count) for rank, url in enumerate(self._order)}
+        self._waiting: list[dict[int, Page]] = [{} for _ in range(self.count)]
+        self._next = [0] * self.count
+        self._others: dict[str, Page] = {}  # pages with a body that were not planned
+        self._added: dict[str, str] = {}
+        self._shards = [_Shard() for _ in range(self.count)]
+
+    def add(self, page: Page) -> None:
+        self._added[page.url] = page.added
+        where = self._place.get(page.url)
+        if where is None:
+            self._others[page.url] = page
+            return
+        shard, place = where
+        self._waiting[shard][place] = page
+        self._send(shard)
+
+    def _send(self, shard: int, everything: bool = False) -> None:
+        waiting = self._waiting[shard]
+        while waiting:
+            if self._next[shard] in waiting:
+                self._shards[shard].add(waiting.pop(self._next[shard]))
+            elif not everything:
+                return
+            self._next[shard] += 1
+
+    def missing(self) -> list[str]:
+        """Planned pages not added yet (a dirty build renders only what changed)."""
+        return [url for url in self._order if url not in self._added]
+
+    def write(self, folder: Path) -> bool:
+        """Write the index to ``folder``, replacing what is there: the shards, the manifest and
+        the date order. False if Pagefind's filter index could not be put in a stable order
+        (then two builds of the same sources differ)."""
+        for shard in range(self.count):
+            self._send(shard, everything=True)
+        for url in sorted(self._others, key=lambda u: (swedish_key(self._others[u].title), u)):
+            self._shards[-1].add(self._others[url])  # after the cases, so their order holds
+        work = folder.with_name(folder.name + ".ny")
+        shutil.rmtree(work, ignore_errors=True)
+        stable = True
+        targets = [work] + [work / f"del-{number}" for number in range(1, self.count)]
+        try:
+            # two shards at a time: Pagefind uses about one core while it writes an index
+            with ThreadPoolExecutor(max_workers=min(WRITERS, self.count)) as pool:
+                list(pool.map(lambda pair: pair[0].write(pair[1]), zip(self._shards, targets)))
+            for number, target in enumerate(targets):
+                entry = target / "pagefind-entry.json"
+                if not entry.exists() or not entry.stat().st_size:
+                    raise SearchIndexError("Sökindexet kunde inte byggas: Pagefind skrev inget index.")
+                if number:
+                    for item in target.iterdir():  # the JavaScript and WebAssembly are in shard 0
+                        if not _KEEP.fullmatch(item.name):
+                            (shutil.rmtree if item.is_dir() else Path.unlink)(item)
+                stable = stabilise_pagefind(target) and stable
+            sizes = [sum(url in self._place for url in shard.urls) for shard in self._shards]
+            (work / MANIFEST).write_text(json.dumps({"delar": sizes}), encoding="utf-8")
+            (work / BY_DATE).write_text(json.dumps({"nyast": self._by_date()}), encoding="utf-8")
+            _replace(work, folder)
+        finally:
+            self.close()
+            shutil.rmtree(work, ignore_errors=True)
+        return stable
+
+    def _by_date(self) -> list[int]:
+        """For each title rank, its place when the newest are first (equal dates: title order)."""
+        dates = [self._added.get(url, "") for url in self._order]
+        newest = sorted(range(len(dates)), key=dates.__getitem__, reverse=True)  # stable: ties keep title order
+        place = [0] * len(dates)
+        for position, rank in enumerate(newest):
+            place[rank] = position
+        return place
+
+    def close(self) -> None:
+        for shard in self._shards:
+            shard.close()
+
+
+def _replace(new: Path, folder: Path) -> None:
+    """Put ``new`` where ``folder`` is, leaving no moment with half of either."""
+    old = folder.with_name(folder.name + ".gammal")
+    shutil.rmtree(old, ignore_errors=True)
+    if folder.exists():
+        folder.rename(old)
+    new.rename(folder)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def build_index(pages: list[Page], folder: Path, shard_size: int = SHARD_SIZE) -> None:
+    """Index ``pages`` into ``folder`` in one go (every page known beforehand)."""
+    indexer = Indexer([(p.url, p.title) for p in pages], shard_size)
+    try:
+        for page in pages:
+            indexer.add(page)
+        indexer.write(folder)
+    finally:
+        indexer.close()

@@ -1,6 +1,14 @@
 /* The catalogue ("Hitta exempel"): full-text search and facet filters over the Pagefind index.
    The state lives in the address (q, tema, lan, …, fran, till, sortera), so a copied link opens
-   the same view, and back/forward work. Without JavaScript the static list is the catalogue. */
+   the same view, and back/forward work. Without JavaScript the static list is the catalogue.
+
+   Pagefind is loaded by sok.js (window.geSok), with every shard of the index merged. Orders
+   other than relevance are made here, not by Pagefind sorts: within each shard the cases are
+   in title order and the shards take turns (see goda_exempel/search.py), so a case's place in
+   title order follows from its shard and its place there; pagefind/nyast.json gives each
+   title's place by date added. A view without search words searches for "__", a word that
+   every case has in its metadata: a search without words would make Pagefind load its whole
+   word index. */
 (function () {
   "use strict";
   var root = document.querySelector(".ge-catalogue");
@@ -13,13 +21,33 @@
   var staticList = root.querySelector("#ge-static");
   var base = new URL(root.getAttribute("data-ge-base"), document.baseURI);
   var PAGE = 20;
+  var EVERY_CASE = "__"; /* goda_exempel.search.EVERY_CASE */
   var FACETS = Array.prototype.map.call(form.querySelectorAll(".ge-facet input[type=checkbox]"),
     function (box) { return box.name; }).filter(function (name, i, all) { return all.indexOf(name) === i; });
-  var pagefind = import(new URL("pagefind/pagefind.js", base).href).then(function (pf) {
-    /* filters() loads every filter's index, so that counts are returned for all facets */
-    return pf.options({ baseUrl: base.pathname }).then(function () { return pf.filters(); })
-      .then(function () { return pf; });
+  var loaded = window.geSok ? window.geSok.load(base) : Promise.reject(new Error("sok.js saknas"));
+  /* filters() loads every filter's index, so that counts are returned for all facets */
+  var pagefind = loaded.then(function (l) { return l.pagefind.filters().then(function () { return l.pagefind; }); });
+  /* every case, in index order (equal scores: nothing but the metadata word matches) */
+  var everyCase = pagefind.then(function (pf) { return pf.search(EVERY_CASE); });
+  /* result id → place in title order: shard s, place i within it → i × shards + s */
+  var titleRank = Promise.all([loaded, everyCase]).then(function (both) {
+    var sizes = both[0].sizes, count = sizes.length, rank = {}, shard = 0, start = 0;
+    both[1].results.forEach(function (r, position) {
+      while (shard < count - 1 && position >= start + sizes[shard]) { start += sizes[shard]; shard++; }
+      rank[r.id] = (position - start) * count + shard;
+    });
+    return rank;
   });
+  var dateRank = null; /* loaded when first needed */
+  function byDate() {
+    if (!dateRank) {
+      dateRank = fetch(new URL("pagefind/nyast.json", base).href).then(function (r) {
+        if (!r.ok) throw new Error(r.status);
+        return r.json();
+      }).then(function (data) { return data.nyast; });
+    }
+    return dateRank;
+  }
   var current = { results: [], shown: 0, token: 0 };
 
   function readState(params) {
@@ -75,10 +103,7 @@
     FACETS.forEach(function (key) { if (state.facets[key].length) filters[key] = { any: state.facets[key] }; });
     var span = years(state);
     if (span) filters.ar = { any: span };
-    var options = { filters: filters };
-    if (state.sortera === "nyast") options.sort = { tillagd: "desc" };
-    else if (state.sortera === "rubrik" || !state.q) options.sort = { rubrik: "asc" };
-    return options;
+    return { filters: filters };
   }
 
   function item(data) {
@@ -116,13 +141,35 @@
     });
   }
 
+  /* The results in the order the visitor chose: relevance only with search words */
+  function ordered(state, search) {
+    var order = state.sortera === "nyast" ? "nyast" : (state.sortera === "rubrik" || !state.q) ? "rubrik" : "";
+    if (!order) return Promise.resolve(search.results);
+    return Promise.all([titleRank, order === "nyast" ? byDate() : null]).then(function (ranks) {
+      var place = function (r) {
+        var rank = ranks[0][r.id];
+        if (rank === undefined) return Infinity;
+        return ranks[1] ? ranks[1][rank] : rank;
+      };
+      return search.results.map(function (r) { return [place(r), r]; })
+        .sort(function (a, b) { return a[0] === b[0] ? 0 : a[0] < b[0] ? -1 : 1; })
+        .map(function (pair) { return pair[1]; });
+    });
+  }
+
   function run(state) {
     var token = ++current.token;
+    var options = searchOptions(state);
     return pagefind.then(function (pf) {
-      return pf.search(state.q || null, searchOptions(state));
+      if (!state.q && !Object.keys(options.filters).length) return everyCase;
+      return pf.search(state.q || EVERY_CASE, options);
     }).then(function (search) {
       if (token !== current.token || !search) return;
-      current.results = search.results;
+      return ordered(state, search).then(function (sorted) { return { search: search, results: sorted }; });
+    }).then(function (done) {
+      if (!done || token !== current.token) return;
+      var search = done.search;
+      current.results = done.results;
       current.shown = 0;
       list.textContent = "";
       var n = search.results.length;

@@ -1,7 +1,42 @@
 /* Header search: instant results from the Pagefind index as the visitor types.
-   Without JavaScript the form still submits to the catalogue page. */
+   Without JavaScript the form still submits to the catalogue page.
+
+   window.geSok.load(base) loads Pagefind once per page, for this script and the catalogue
+   (katalog.js): the index is in shards (pagefind/delar.json says how many, see
+   goda_exempel/search.py), merged with Pagefind's mergeIndex. Pagefind runs on the main
+   thread (noWorker): its worker would add a 41 KB script to the first search, and with the
+   index in shards each search is short. Nothing is loaded until the visitor starts to use the
+   search box. */
 (function () {
   "use strict";
+
+  var loading = null;
+
+  function loadPagefind(base) {
+    if (!loading) {
+      var bundle = new URL("pagefind/", base);
+      var parts = fetch(new URL("delar.json", bundle).href)
+        .then(function (r) { return r.ok ? r.json() : { delar: [0] }; })
+        .catch(function () { return { delar: [0] }; });
+      loading = Promise.all([import(new URL("pagefind.js", bundle).href), parts]).then(function (loaded) {
+        var pf = loaded[0];
+        var sizes = loaded[1].delar || [0];
+        return pf.options({ baseUrl: base.pathname, noWorker: true }).then(function () {
+          for (var i = 1; i < sizes.length; i++) {
+            /* not awaited: each shard loads while the first does; a search waits for all */
+            pf.mergeIndex(new URL("del-" + i + "/", bundle).pathname, { baseUrl: base.pathname })
+              .catch(function () {});
+          }
+          return { pagefind: pf, sizes: sizes };
+        });
+      });
+      loading.catch(function () { loading = null; }); /* a failed load may be tried again */
+    }
+    return loading;
+  }
+
+  window.geSok = { load: loadPagefind };
+
   var form = document.querySelector("[data-ge-search]");
   if (!form) return;
   var input = form.querySelector("input[type=search]");
@@ -9,15 +44,10 @@
   var status = form.querySelector(".ge-search__status");
   var list = form.querySelector(".ge-search__list");
   var root = new URL(form.getAttribute("data-ge-base"), document.baseURI);
-  var pagefind = null;
+  var SHOWN = 6;
 
   function load() {
-    if (!pagefind) {
-      pagefind = import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
-        return pf.options({ baseUrl: root.pathname }).then(function () { return pf; });
-      });
-    }
-    return pagefind;
+    return loadPagefind(root).then(function (loaded) { return loaded.pagefind; });
   }
 
   function open(isOpen) {
@@ -48,14 +78,18 @@
     open(true);
   }
 
+  /* A pointer on the box means a search is coming: load Pagefind meanwhile. (Not on focus:
+     keyboard users tab past the box, and should not download the search on the way.) */
+  input.addEventListener("pointerdown", function () { load().catch(function () {}); });
+
   input.addEventListener("input", function () {
     var query = input.value.trim();
     if (!query) { open(false); list.textContent = ""; return; }
     load().then(function (pf) { return pf.debouncedSearch(query, {}, 120); })
       .then(function (search) {
         if (search === null || input.value.trim() !== query) return; /* a newer query is under way */
-        return Promise.all(search.results.slice(0, 6).map(function (r) { return r.data(); }))
-          .then(function (data) { show(query, data); });
+        return Promise.all(search.results.slice(0, SHOWN).map(function (r) { return r.data(); }))
+          .then(function (data) { if (input.value.trim() === query) show(query, data); });
       })
       .catch(function () {
         status.textContent = "Sökningen kunde inte laddas. Tryck på Enter för att söka på sidan Hitta exempel.";

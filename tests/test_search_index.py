@@ -1,0 +1,126 @@
+"""The search index (goda_exempel/search.py, hooks/search.py): what goes to Pagefind, the shards
+and their order."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from goda_exempel import search
+from goda_exempel.reproducible import _decode
+from goda_exempel.sorting import swedish_sorted
+
+CASE_PAGE = """<!doctype html><html lang="sv" class="no-js"><head><title>{title} - Goda exempel</title></head>
+<body><div class="md-content"><article><div class="ge-case" data-pagefind-body><h1 id="rubrik">{title}</h1>
+<div class="ge-facts"><div><dt data-pagefind-ignore>Kommuner</dt><dd>Ort</dd></div></div>
+<div class="ge-case__text"><p>{text}</p></div>
+<div hidden data-pagefind-ignore data-ge-tillagd="{added}"><span data-pagefind-filter="tema">Tema</span>
+<span data-pagefind-meta="title">{title}</span><span data-pagefind-meta="alla">__</span></div></div>
+<section class="ge-related" data-pagefind-ignore="all"><div><h2>Liknande exempel</h2></div></section>
+</article></div></body></html>"""
+
+
+def page(slug: str, title: str, added: str = "2026-01-01", text: str = "Ett exempel om trygghet.") -> search.Page:
+    html = CASE_PAGE.format(title=title.replace("&", "&amp;"), added=added, text=text)
+    found = search.page_from_html(f"exempel/{slug}/", html)
+    assert found is not None
+    return found
+
+
+def pagefind_data(path: Path):
+    data = gzip.decompress(path.read_bytes())
+    assert data.startswith(b"pagefind_dcd")
+    return data[len(b"pagefind_dcd"):]
+
+
+def urls_in_order(bundle: Path) -> list[str]:
+    """The pages of one shard, in Pagefind's page order."""
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    meta_hash = entry["languages"]["sv"]["hash"]
+    meta, _ = _decode(pagefind_data(bundle / f"pagefind.{meta_hash}.pf_meta"), 0)
+    return [json.loads(pagefind_data(bundle / "fragment" / f"{p[0]}.pf_fragment"))["url"] for p in meta[1]]
+
+
+def test_pagefind_gets_the_body_element_and_the_page_language():
+    p = page("a", "Trygga grannar & co", added="2025-03-04")
+    assert p.title == "Trygga grannar & co" and p.added == "2025-03-04"
+    assert p.body.startswith('<!DOCTYPE html><html lang="sv">')
+    body = p.body[p.body.index("<body>") + 6:p.body.index("</body>")]
+    assert body.startswith('<div class="ge-case" data-pagefind-body>') and body.endswith("</div></div>")
+    assert "Liknande exempel" not in p.body and "md-content" not in p.body  # nested divs counted
+    assert search.page_from_html("om/", "<html lang='sv'><body><p>Om sidan</p></body></html>") is None
+
+
+def test_annotations_carry_no_pagefind_sort(tmp_path):
+    from goda_exempel.validate import validate_paths
+
+    result = validate_paths([ROOT / "examples"], ROOT)
+    html = search.annotations(result.cases[0])
+    assert "data-pagefind-sort" not in html
+    assert f'<span data-pagefind-meta="alla">{search.EVERY_CASE}</span>' in html
+    assert re.search(r'data-ge-tillagd="\d{4}-\d{2}-\d{2}"', html)
+
+
+TITLES = ["Öppna gårdar", "Ängens trygghet", "Bygg om torget", "Åkers nattvandring", "Cykelvakter", "Zon för lek",
+          "Ankarets dag"]
+
+
+def test_cases_are_dealt_to_the_shards_in_title_order(tmp_path):
+    dates = ["2026-05-01", "2026-05-03", "2026-05-02", "2026-05-03", "2025-01-01", "2026-06-01", "2024-01-01"]
+    pages = [page(f"fall-{i}", title, added) for i, (title, added) in enumerate(zip(TITLES, dates))]
+    folder = tmp_path / "site" / "pagefind"
+    search.build_index(pages, folder, shard_size=3)
+
+    in_order = swedish_sorted(TITLES)
+    url = {title: f"/exempel/fall-{TITLES.index(title)}/" for title in TITLES}
+    assert json.loads((folder / "delar.json").read_text()) == {"delar": [3, 2, 2]}
+    shards = [folder, folder / "del-1", folder / "del-2"]
+    for number, bundle in enumerate(shards):  # round robin over the titles, each shard in title order
+        assert urls_in_order(bundle) == [url[t] for t in in_order[number::3]]
+    assert (folder / "pagefind.js").exists() and (folder / "wasm.sv.pagefind").exists()
+    for bundle in shards[1:]:  # the JavaScript and WebAssembly of the first shard serve all
+        assert sorted(p.name for p in bundle.iterdir() if not p.name.endswith(".pf_meta")) == [
+            "filter", "fragment", "index", "pagefind-entry.json"]
+
+    # newest first, equal dates in title order
+    newest = sorted(range(len(in_order)), key=lambda r: dates[TITLES.index(in_order[r])], reverse=True)
+    place = json.loads((folder / "nyast.json").read_text())["nyast"]
+    assert sorted(range(len(in_order)), key=place.__getitem__) == newest
+    assert [in_order[r] for r in newest][:3] == ["Zon för lek", "Åkers nattvandring", "Ängens trygghet"]
+
+
+def test_the_index_does_not_depend_on_the_order_pages_are_rendered_in(tmp_path):
+    pages = [page(f"fall-{i}", title) for i, title in enumerate(TITLES)]
+
+    def build(order, name):
+        indexer = search.Indexer([(p.url, p.title) for p in pages], shard_size=3)
+        for p in order:
+            indexer.add(p)
+        assert indexer.write(tmp_path / name / "pagefind")
+        root = tmp_path / name / "pagefind"
+        return {f.relative_to(root).as_posix(): f.read_bytes() for f in sorted(root.rglob("*")) if f.is_file()}
+
+    assert build(pages, "a") == build(list(reversed(pages)), "b")
+
+
+def test_a_page_the_build_did_not_render_is_reported_missing(tmp_path):
+    pages = [page(f"fall-{i}", title) for i, title in enumerate(TITLES[:3])]
+    indexer = search.Indexer([(p.url, p.title) for p in pages])
+    try:
+        indexer.add(pages[2])
+        assert sorted(indexer.missing()) == [pages[0].url, pages[1].url]
+    finally:
+        indexer.close()
+
+
+def test_a_pagefind_that_fails_fails_loudly(tmp_path, monkeypatch):
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", shutil.which("false"))
+    with pytest.raises(search.SearchIndexError, match="Sökindexet kunde inte byggas"):
+        search.build_index([page("a", "Ett exempel")], tmp_path / "pagefind")
+    assert not (tmp_path / "pagefind").exists()
