@@ -1,12 +1,18 @@
 """The search index (goda_exempel/search.py, hooks/search.py): what goes to Pagefind, the shards
-and their order."""
+and their order, and `mkdocs serve` indexing in the background."""
 
 from __future__ import annotations
 
 import gzip
 import json
+import os
 import re
 import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -124,3 +130,75 @@ def test_a_pagefind_that_fails_fails_loudly(tmp_path, monkeypatch):
     with pytest.raises(search.SearchIndexError, match="Sökindexet kunde inte byggas"):
         search.build_index([page("a", "Ett exempel")], tmp_path / "pagefind")
     assert not (tmp_path / "pagefind").exists()
+
+
+# --- mkdocs serve ----------------------------------------------------------------------------
+
+
+def _get(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def _wait(predicate, what: str, log: list[str], timeout: float = 120):
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if value := predicate():
+            return value
+        time.sleep(0.05)
+    pytest.fail(f"{what} within {timeout} s; mkdocs serve said:\n" + "".join(log[-30:]))
+
+
+def _indexed(site: Path, word: str) -> bool:
+    """Whether some page's text in the served search index contains ``word``."""
+    for fragment in site.glob("pagefind/**/fragment/*.pf_fragment"):
+        try:
+            if word in json.loads(pagefind_data(fragment))["content"]:
+                return True
+        except (OSError, ValueError, EOFError):
+            pass  # being replaced
+    return False
+
+
+def test_serve_serves_an_edit_at_once_and_indexes_it_in_the_background(tmp_path):
+    project = tmp_path / "project"
+    project.mkdir()
+    for part in ("mkdocs.yml", "docs", "overrides", "hooks", "examples"):
+        src = ROOT / part
+        (shutil.copytree if src.is_dir() else shutil.copy2)(src, project / part)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "-v", "--dev-addr", f"127.0.0.1:{port}"],
+                            cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                            env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    log: list[str] = []
+    import threading
+
+    threading.Thread(target=lambda: log.extend(proc.stderr), daemon=True).start()
+    try:
+        site = Path(_wait(lambda: next((m.group(1) for line in list(log)
+                                        if (m := re.search(r"Config value 'site_dir' = '([^']+)'", line))), None),
+                          "mkdocs serve did not start", log))
+        base = f"http://127.0.0.1:{port}/"
+        _wait(lambda: any("Sökindexet är uppdaterat (4 sidor)" in line for line in log), "no first index", log)
+        assert (site / "pagefind" / "pagefind.js").exists() and _indexed(site, "grannar")
+
+        case = project / "examples" / "trygga-grannar-vatterhem.md"
+        mark = len(log)
+        case.write_text(case.read_text(encoding="utf-8") + "\nEtt nytt ord: Sökmätpunkt.\n", encoding="utf-8")
+        _wait(lambda: "Sökmätpunkt" in _get(f"{base}exempel/trygga-grannar-vatterhem/"), "the edit was not served", log)
+        _wait(lambda: _indexed(site, "Sökmätpunkt"), "the edit was not indexed", log)
+        built = next(i for i, line in enumerate(log) if i >= mark and "Documentation built" in line)
+        indexed = next(i for i, line in enumerate(log) if i >= mark and "Sökindexet är uppdaterat" in line)
+        assert built < indexed  # the rebuild was done before the index was
+        assert not [line for line in log[mark:] if line.startswith(("WARNING", "ERROR")) and '"GET ' not in line]
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
