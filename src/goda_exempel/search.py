@@ -177,29 +177,21 @@ class Service:
         return result
 
     def _read(self) -> bytes:
-        data = self._rest
-        while b"," not in data:
-            more = self._proc.stdout.read1(1 << 16)
+        data = bytearray(self._rest)
+        end = data.find(b",")
+        while end < 0:
+            more = self._proc.stdout.read1(1 << 20)
             if not more:
                 raise OSError("Pagefind slutade svara")
+            start = len(data)
             data += more
-        answer, _, self._rest = data.partition(b",")
-        return answer
+            end = data.find(b",", start)
+        self._rest = bytes(data[end + 1:])
+        return bytes(data[:end])
 
     def _stderr(self) -> str:
         self._errors.seek(0)
         return self._errors.read().decode("utf-8", "replace").strip()
-
-    def close(self) -> None:
-        """End the process, letting it finish what it is writing."""
-        if self._proc.poll() is None:
-            try:
-                self._proc.stdin.close()
-                self._proc.wait(timeout=120)
-            except (OSError, subprocess.TimeoutExpired):
-                self._proc.kill()
-                self._proc.wait()
-        self._errors.close()
 
     def kill(self) -> None:
         if self._proc.poll() is None:
@@ -241,8 +233,13 @@ class _Shard:
             except BaseException as e:  # reported by write()
                 self._error = self._error or e
 
-    def write(self, folder: Path) -> None:
-        """Wait for the pages, then build and write this shard (an empty index if it has none)."""
+    def write(self, folder: Path, keep=lambda name: True) -> None:
+        """Wait for the pages, then build this shard (an empty index if it has none) and write
+        the files whose first path part ``keep`` accepts.
+
+        The files come through the service (GetFiles) and are written here: Pagefind's own
+        WriteFiles answers before its last writes are done, and they may not be done even when
+        the process has ended (a 175 KB file cut at 128 KiB was seen)."""
         started = time.perf_counter()
         self._queue.put(None)
         self._thread.join()
@@ -253,14 +250,17 @@ class _Shard:
             if self._service is None:
                 self._service = Service()
                 self._index = self._service.call(type="NewIndex", config=None)["index_id"]
-            self._service.call(type="WriteFiles", index_id=self._index, output_path=str(folder))
-            log.debug("Pagefind: %d pages; waited %.1f s for the last, wrote the index in %.1f s",
+            files = self._service.call(type="GetFiles", index_id=self._index)["files"]
+            self.close()  # Pagefind's memory is freed before the files are written
+            for file in files:
+                relative = Path(file["path"])
+                if relative.is_absolute() or ".." in relative.parts or not keep(relative.parts[0]):
+                    continue
+                target = folder / relative
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(base64.b64decode(file["content"]))
+            log.debug("Pagefind: %d pages; waited %.1f s for the last, built and wrote the index in %.1f s",
                       len(self.urls), waited, time.perf_counter() - started - waited)
-            # Pagefind answers before its last writes have reached the files: they are complete
-            # once the process has ended (it ends when its input does)
-            with self._lock:
-                service, self._service = self._service, None
-            service.close()
         finally:
             self.close()
 
@@ -325,17 +325,14 @@ class Indexer:
         stable = True
         targets = [work] + [work / f"del-{number}" for number in range(1, self.count)]
         try:
-            # two shards at a time: Pagefind uses about one core while it writes an index
+            # two shards at a time: Pagefind uses about one core while it builds an index.
+            # The JavaScript and WebAssembly of shard 0 serve all shards.
+            keeps = [lambda name: True] + [_KEEP.fullmatch] * (self.count - 1)
             with ThreadPoolExecutor(max_workers=min(WRITERS, self.count)) as pool:
-                list(pool.map(lambda pair: pair[0].write(pair[1]), zip(self._shards, targets)))
-            for number, target in enumerate(targets):
-                entry = target / "pagefind-entry.json"
-                if not entry.exists() or not entry.stat().st_size:
-                    raise SearchIndexError("Sökindexet kunde inte byggas: Pagefind skrev inget index.")
-                if number:
-                    for item in target.iterdir():  # the JavaScript and WebAssembly are in shard 0
-                        if not _KEEP.fullmatch(item.name):
-                            (shutil.rmtree if item.is_dir() else Path.unlink)(item)
+                list(pool.map(lambda job: job[0].write(job[1], job[2]), zip(self._shards, targets, keeps)))
+            for target in targets:
+                if not (target / "pagefind-entry.json").is_file():
+                    raise SearchIndexError("Sökindexet kunde inte byggas: Pagefind gav inget index.")
                 stable = stabilise_pagefind(target) and stable
             sizes = [sum(url in self._place for url in shard.urls) for shard in self._shards]
             (work / MANIFEST).write_text(json.dumps({"delar": sizes}), encoding="utf-8")
