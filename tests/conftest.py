@@ -3,13 +3,17 @@ Chromium (Debian's package) driven by Playwright."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
 import re
+import shutil
+import socket
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -134,3 +138,53 @@ def page_at(browser):
     yield make
     for context in contexts:
         context.close()
+
+
+def make_serve_command() -> str:
+    """The command `make serve` runs, as the Makefile says it."""
+    return re.search(r"^serve:.*\n\t(.*)$", (ROOT / "Makefile").read_text(encoding="utf-8"), re.M).group(1)
+
+
+def wait_for(predicate, what: str, log: list[str], timeout: float = 90):
+    """Poll until ``predicate()`` is true and return it; fail with the end of ``log`` if not."""
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.1)
+    pytest.fail(f"{what} within {timeout} s; mkdocs serve said:\n" + "".join(log[-40:]))
+
+
+@contextlib.contextmanager
+def make_serve(tmp_path: Path):
+    """`make serve`'s command, with -v, on a copy of the project on a free port.
+
+    Yields (project folder, base URL, the lines it has logged so far, its site folder)."""
+    project = tmp_path / "project"
+    project.mkdir()
+    for part in ("mkdocs.yml", "docs", "overrides", "hooks", "examples"):
+        src = ROOT / part
+        (shutil.copytree if src.is_dir() else shutil.copy2)(src, project / part)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    command = make_serve_command().replace("$(VENV)/bin/mkdocs", f"{sys.executable} -m mkdocs")
+    command = command.replace("127.0.0.1:8000", f"127.0.0.1:{port}").split() + ["-v"]
+    proc = subprocess.Popen(command, cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    log: list[str] = []
+    threading.Thread(target=lambda: log.extend(proc.stderr), daemon=True).start()
+    try:
+        base = wait_for(lambda: next((m.group(1).rstrip("/") + "/" for line in list(log)
+                                      if (m := re.search(r"Serving on (http://\S+)", line))), None),
+                        "mkdocs serve did not start", log, timeout=180)
+        site = Path(next(m.group(1) for line in log
+                         if (m := re.search(r"Config value 'site_dir' = '([^']+)'", line))))
+        yield project, base, log, site
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()

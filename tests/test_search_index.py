@@ -5,19 +5,14 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 import re
 import shutil
-import socket
-import subprocess
-import sys
-import time
 import urllib.request
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, make_serve, wait_for
 from goda_exempel import search
 from goda_exempel.reproducible import _decode
 from goda_exempel.sorting import swedish_sorted
@@ -144,12 +139,7 @@ def _get(url: str) -> str:
 
 
 def _wait(predicate, what: str, log: list[str], timeout: float = 120):
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        if value := predicate():
-            return value
-        time.sleep(0.05)
-    pytest.fail(f"{what} within {timeout} s; mkdocs serve said:\n" + "".join(log[-30:]))
+    return wait_for(predicate, what, log, timeout)
 
 
 def _indexed(site: Path, word: str) -> bool:
@@ -164,26 +154,7 @@ def _indexed(site: Path, word: str) -> bool:
 
 
 def test_serve_serves_an_edit_at_once_and_indexes_it_in_the_background(tmp_path):
-    project = tmp_path / "project"
-    project.mkdir()
-    for part in ("mkdocs.yml", "docs", "overrides", "hooks", "examples"):
-        src = ROOT / part
-        (shutil.copytree if src.is_dir() else shutil.copy2)(src, project / part)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "-v", "--dev-addr", f"127.0.0.1:{port}"],
-                            cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                            env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
-    log: list[str] = []
-    import threading
-
-    threading.Thread(target=lambda: log.extend(proc.stderr), daemon=True).start()
-    try:
-        site = Path(_wait(lambda: next((m.group(1) for line in list(log)
-                                        if (m := re.search(r"Config value 'site_dir' = '([^']+)'", line))), None),
-                          "mkdocs serve did not start", log))
-        base = f"http://127.0.0.1:{port}/"
+    with make_serve(tmp_path) as (project, base, log, site):
         _wait(lambda: any("Sökindexet är uppdaterat (4 sidor)" in line for line in log), "no first index", log)
         assert (site / "pagefind" / "pagefind.js").exists() and _indexed(site, "grannar")
 
@@ -196,9 +167,3 @@ def test_serve_serves_an_edit_at_once_and_indexes_it_in_the_background(tmp_path)
         indexed = next(i for i, line in enumerate(log) if i >= mark and "Sökindexet är uppdaterat" in line)
         assert built < indexed  # the rebuild was done before the index was
         assert not [line for line in log[mark:] if line.startswith(("WARNING", "ERROR")) and '"GET ' not in line]
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()

@@ -3,31 +3,21 @@ served anew, pages that do not are not rebuilt, and a removed case's page is gon
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import socket
-import subprocess
-import sys
-import threading
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from conftest import make_serve, make_serve_command, wait_for
+
 EDITED = "trygga-grannar-vatterhem"  # shares themes with every other seed case
 REMOVED = "vardegrund-raslatt-jonkoping"
 
 
-def _make_target():
-    return re.search(r"^serve:.*\n\t(.*)$", (ROOT / "Makefile").read_text(encoding="utf-8"), re.M).group(1)
-
-
 def test_make_serve_uses_the_dirty_rebuild():
-    assert "mkdocs serve --dirty" in _make_target()
+    assert "mkdocs serve --dirty" in make_serve_command()
 
 
 def _get(url: str) -> tuple[int, str]:
@@ -40,50 +30,14 @@ def _get(url: str) -> tuple[int, str]:
         return 0, ""
 
 
-def _wait(predicate, what: str, log: list[str], timeout: float = 90):
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.1)
-    pytest.fail(f"{what} within {timeout} s; mkdocs serve said:\n" + "".join(log[-40:]))
+_wait = wait_for
 
 
 @pytest.fixture
 def served(tmp_path):
-    project = tmp_path / "project"
-    project.mkdir()
-    for part in ("mkdocs.yml", "docs", "overrides", "hooks", "examples"):
-        src = ROOT / part
-        (shutil.copytree if src.is_dir() else shutil.copy2)(src, project / part)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    # the same command as `make serve`, with -v so that MkDocs names every page it builds
-    command = _make_target().replace("$(VENV)/bin/mkdocs", f"{sys.executable} -m mkdocs")
-    command = command.replace("127.0.0.1:8000", f"127.0.0.1:{port}").split() + ["-v"]
-    proc = subprocess.Popen(command, cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
-    log: list[str] = []
-    threading.Thread(target=lambda: log.extend(proc.stderr), daemon=True).start()
-    base = _wait(lambda: next((m.group(1).rstrip("/") + "/" for line in list(log)
-                               if (m := re.search(r"Serving on (http://\S+)", line))), None),
-                 "mkdocs serve did not start", log, timeout=180)
-    _wait(lambda: _get(base)[0] == 200, "the start page was not served", log)
-    try:
-        yield project, base, log
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-
-
-def _site_dir(log: list[str]) -> Path:
-    """The temporary folder mkdocs serve builds into (printed by -v)."""
-    return Path(next(m.group(1) for line in log if (m := re.search(r"Config value 'site_dir' = '([^']+)'", line))))
+    with make_serve(tmp_path) as (project, base, log, site):
+        _wait(lambda: _get(base)[0] == 200, "the start page was not served", log)
+        yield project, base, log, site
 
 
 def _pages(site: Path) -> dict[str, int]:
@@ -95,7 +49,7 @@ def _rewritten(before: dict[str, int], after: dict[str, int]) -> set[str]:
 
 
 def test_an_edited_title_reaches_every_page_that_shows_it_and_nothing_else_is_rebuilt(served):
-    project, base, log = served
+    project, base, log, site = served
     old_title = "Trygga grannar: grannar som agerar"
     status, related_before = _get(f"{base}exempel/organiserad-trygghet-goteborg/")
     assert status == 200 and old_title in related_before  # a related case lists it
@@ -105,7 +59,6 @@ def test_an_edited_title_reaches_every_page_that_shows_it_and_nothing_else_is_re
     assert old_title in title_line
     new_title = "Grannar som agerar, Ändradrubrik"
 
-    site = _site_dir(log)
     before = _pages(site)
     mark = len(log)
     path.write_text(text.replace(title_line, f'title: "{new_title}"'), encoding="utf-8")
@@ -135,7 +88,7 @@ def test_an_edited_title_reaches_every_page_that_shows_it_and_nothing_else_is_re
 
 
 def test_a_removed_case_disappears_from_the_served_site(served):
-    project, base, log = served
+    project, base, log, _ = served
     assert _get(f"{base}exempel/{REMOVED}/")[0] == 200
     assert "Gemensam värdegrund" in _get(f"{base}exempel/{EDITED}/")[1]  # listed as related
     (project / "examples" / f"{REMOVED}.md").unlink()
