@@ -164,6 +164,9 @@ def test_serve_serves_an_edit_at_once_and_indexes_it_in_the_background(tmp_path)
         _wait(lambda: "Sökmätpunkt" in _get(f"{base}exempel/trygga-grannar-vatterhem/"), "the edit was not served", log)
         _wait(lambda: _indexed(site, "Sökmätpunkt"), "the edit was not indexed", log)
         built = next(i for i, line in enumerate(log) if i >= mark and "Documentation built" in line)
-        indexed = next(i for i, line in enumerate(log) if i >= mark and "Sökindexet är uppdaterat" in line)
+        # the index files can be in place a moment before the line saying so has been read
+        indexed = _wait(lambda: next((i for i, line in enumerate(list(log))
+                                      if i >= mark and "Sökindexet är uppdaterat" in line), None),
+                        "the new index was not reported", log)
         assert built < indexed  # the rebuild was done before the index was
         assert not [line for line in log[mark:] if line.startswith(("WARNING", "ERROR")) and '"GET ' not in line]
