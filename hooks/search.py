@@ -21,9 +21,7 @@ See goda_exempel/search.py for how the index is laid out (shards) and why.
 
 from __future__ import annotations
 
-import json
 import logging
-import re
 import shutil
 import tempfile
 import threading
@@ -34,9 +32,9 @@ from mkdocs.plugins import event_priority
 
 from goda_exempel import pages as case_pages
 from goda_exempel.search import Indexer, Page, SearchIndexError, build_index, page_from_html
+from goda_exempel.validate import validate_dir
 
 log = logging.getLogger("mkdocs.hooks.search")
-_TITLE = re.compile(r'\A---\ntitle: ("(?:[^"\\]|\\.)*")\n', re.S)
 
 
 class _State:
@@ -66,19 +64,13 @@ def on_files(files, config):
     _state.urls = {f.url for f in pages}
     if _state.serve:
         return files
-    planned = [(f.url, _title(f)) for f in pages if f.src_uri.startswith(case_pages.CASE_DIR + "/")]
+    root = Path(config.config_file_path).parent
+    titles = {case_pages.case_src_uri(case): case.title  # checked already: hooks/cases.py stopped a bad build
+              for case in validate_dir(root / "examples", root).cases}
+    planned = [(f.url, titles[f.src_uri]) for f in pages if f.src_uri in titles]
     _close()
     _state.indexer = Indexer(planned)
     return files
-
-
-def _title(file) -> str:
-    """The title in a case page's front matter (a JSON string, see pages.front_matter)."""
-    match = _TITLE.match(file.content_string)
-    try:
-        return json.loads(match.group(1)) if match else file.src_uri
-    except ValueError:
-        return file.src_uri
 
 
 def on_post_page(output, page, config):
@@ -91,7 +83,7 @@ def on_post_page(output, page, config):
     return output
 
 
-@event_priority(-110)  # after the other hooks, reproducible.py's too: this one makes its own index stable
+@event_priority(-110)  # after the other hooks
 def on_post_build(config):
     folder = Path(config.site_dir) / "pagefind"
     if _state.serve:
