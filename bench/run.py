@@ -29,6 +29,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import functools
+import gzip
 import http.server
 import importlib.metadata
 import importlib.util
@@ -347,6 +348,73 @@ def measure_search(site: Path, query: str, second_query: str, rare_query: str) -
     return result
 
 
+_CATALOGUE_MARK = """() => {
+  const list = document.querySelector('.ge-results__list');
+  window.__geBench = {};
+  document.querySelector('#ge-filters').addEventListener('input', () => { window.__geBench.input = performance.now(); }, true);
+  new MutationObserver(() => {
+    const b = window.__geBench;
+    if (b.input && !b.shown && list.querySelector('li')) {
+      b.shown = performance.now();
+      b.status = document.querySelector('.ge-results__status').textContent;
+    }
+  }).observe(list, {childList: true});
+}"""
+
+# Types that GitHub Pages sends compressed (gzip); Pagefind's own files are compressed already.
+_COMPRESSED_BY_HOST = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}
+
+
+def _as_host_serves(files: list[dict], site: Path) -> int:
+    """Bytes of ``files`` if the text files among them came gzip-compressed, as from GitHub Pages."""
+    total = 0
+    for f in files:
+        path = site / f["url"].split("?")[0]
+        if path.suffix in _COMPRESSED_BY_HOST and path.is_file():
+            body = path.read_bytes()
+            total += f["bytes"] - len(body) + len(gzip.compress(body, 6))
+        else:
+            total += f["bytes"]
+    return total
+
+
+def measure_catalogue(site: Path, query: str) -> dict:
+    """The catalogue ("Hitta exempel"): what opening it loads, then the first search typed into
+    it (one input event): bytes from the input on, and time until the result list shows."""
+    from playwright.sync_api import sync_playwright
+
+    chromium, args = _chromium_args()
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=chromium, args=args)
+            try:
+                context = browser.new_context(locale="sv-SE")
+                page = context.new_page()
+                finished: list = []
+                page.on("requestfinished", lambda request: finished.append(request))
+                page.goto(url + "hitta-exempel/", wait_until="networkidle")
+                opened = _transfers(finished, url)
+                finished.clear()
+                page.evaluate(_CATALOGUE_MARK)
+                page.fill("#ge-q", query)  # focus, then one input event
+                page.wait_for_function("window.__geBench.shown > 0", timeout=120_000)
+                ms, status = page.evaluate("[window.__geBench.shown - window.__geBench.input, window.__geBench.status]")
+                page.wait_for_load_state("networkidle")
+                files = _transfers(finished, url)
+                context.close()
+            finally:
+                browser.close()
+    finally:
+        server.shutdown()
+    search_bytes = lambda fs: sum(f["bytes"] for f in fs if f["url"].startswith("pagefind/"))  # noqa: E731
+    return {"query": query, "open_bytes": sum(f["bytes"] for f in opened), "open_search_bytes": search_bytes(opened),
+            "bytes": sum(f["bytes"] for f in files), "bytes_as_github_pages_serves": _as_host_serves(files, site),
+            "requests": len(files), "files": files, "first_results_ms": round(ms), "status": status}
+
+
 def measure_size(count: int, work: Path, seed: int, queries: tuple[str, str, str], keep: bool) -> dict:
     project = make_project(work / f"project-{count}", count, seed)
     baseline = make_baseline(work / f"baseline-{count}", project)
@@ -376,6 +444,9 @@ def measure_size(count: int, work: Path, seed: int, queries: tuple[str, str, str
     row["baseline_site"] = site_figures(baseline / "site", "exempel")
     print(f"[{count}] search", file=sys.stderr, flush=True)
     row["search"] = measure_search(project / "site", *queries)
+    row["search"]["bytes_as_github_pages_serves"] = _as_host_serves(row["search"]["files"], project / "site")
+    print(f"[{count}] catalogue", file=sys.stderr, flush=True)
+    row["catalogue"] = measure_catalogue(project / "site", queries[0])
     if not keep:
         shutil.rmtree(baseline)
         shutil.rmtree(bare)
@@ -399,6 +470,15 @@ TARGETS = [
      lambda r: _at(r, 10000, lambda s: round(s["search"]["bytes"] / 1024, 1)), 300, "KB"),
     ("first results at 10,000 cases ≤ 300 ms",
      lambda r: _at(r, 10000, lambda s: s["search"]["first_results_ms"]), 300, "ms"),
+    ("catalogue: first search at 10,000 cases ≤ 300 KB",
+     lambda r: _at(r, 10000, lambda s: round((s["catalogue"]["open_search_bytes"] + s["catalogue"]["bytes"]) / 1024, 1)),
+     300, "KB"),
+    ("catalogue: first search at 10,000 cases ≤ 300 KB, as GitHub Pages serves it (compressed JS)",
+     lambda r: _at(r, 10000, lambda s: round((s["catalogue"]["open_search_bytes"]
+                                              + s["catalogue"]["bytes_as_github_pages_serves"]) / 1024, 1)),
+     300, "KB"),
+    ("catalogue: first results at 10,000 cases ≤ 300 ms",
+     lambda r: _at(r, 10000, lambda s: s["catalogue"]["first_results_ms"]), 300, "ms"),
     ("case page HTML at 10,000 cases < 40 KB",
      lambda r: _at(r, 10000, lambda s: round(s["site"]["largest_case_page"]["bytes"] / 1024, 1)), 40, "KB"),
     ("mkdocs serve: edited case served again ≤ 3 s",
@@ -431,10 +511,12 @@ def table(results: dict) -> str:
             "| baseline peak MB | build ÷ baseline: wall (CPU) | baseline without search s (CPU s) "
             "| build ÷ baseline without search: wall (CPU) | Pagefind alone s | site MB | largest case page KB "
             f"| start page load KB | first search KB: {q['query']} / {q['rare']['query']} "
-            f"| first results ms: {q['query']} / {q['rare']['query']} | warm query ms: {q['warm']['query']} |")
+            f"| first results ms: {q['query']} / {q['rare']['query']} | warm query ms: {q['warm']['query']} "
+            f"| catalogue open: search KB | catalogue first search KB: {q['query']} (as GitHub Pages serves it) "
+            f"| catalogue first results ms: {q['query']} |")
     lines = [head, "|" + "---:|" * (head.count("|") - 1)]
     for s in results["sizes"]:
-        search, build, base = s["search"], s["build"], s["baseline"]
+        search, build, base, cat = s["search"], s["build"], s["baseline"], s["catalogue"]
         by = build.get("peak_rss_by_program", {})
         lines.append(
             f"| {s['cases']:,} | {s['validate']['seconds']} | {build['seconds']} ({build['cpu_seconds']}) "
@@ -446,7 +528,9 @@ def table(results: dict) -> str:
             f"| {s['pagefind']['seconds']} | {s['site']['bytes'] / 1e6:.1f} "
             f"| {s['site']['largest_case_page']['bytes'] / 1024:.1f} | {search['start_page_bytes'] / 1024:.1f} "
             f"| {search['bytes'] / 1024:.1f} / {search['rare']['bytes'] / 1024:.1f} "
-            f"| {search['first_results_ms']} / {search['rare']['first_results_ms']} | {search['warm']['results_ms']} |")
+            f"| {search['first_results_ms']} / {search['rare']['first_results_ms']} | {search['warm']['results_ms']} "
+            f"| {cat['open_search_bytes'] / 1024:.1f} | {cat['bytes'] / 1024:.1f} "
+            f"({cat['bytes_as_github_pages_serves'] / 1024:.1f}) | {cat['first_results_ms']} |")
     if results.get("serve"):
         sv = results["serve"]
         lines.append("")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -16,7 +17,8 @@ ALL = {"organiserad-trygghet-goteborg", "trygga-grannar-vatterhem", "trygghetssa
 def shown(page) -> list[str]:
     """The case ids in the result list, in order, once the list has settled."""
     page.wait_for_function(
-        "() => { const s = document.querySelector('.ge-results__status'); return s && s.textContent.length > 0; }")
+        "() => { const s = document.querySelector('.ge-results__status');"
+        " return s && s.textContent.length > 0 && !s.textContent.startsWith('Söker'); }")
     page.wait_for_timeout(150)
     hrefs = page.locator(".ge-results__list a").evaluate_all("els => els.map(e => e.href)")
     return [urlsplit(h).path.rstrip("/").rsplit("/", 1)[-1] for h in hrefs]
@@ -90,11 +92,11 @@ def test_period_filter_and_newest_first(page, site_url):
 def test_counts_follow_the_filters(page, site_url):
     page.goto(site_url + "hitta-exempel/?lan=Hallands+l%C3%A4n")
     wait_for(page, ["trygghetssamordnare-halmstad"])
-    page.locator(".ge-facet summary", has_text="Tema").click()
+    page.locator(".ge-facet summary", has_text="Tema").click()  # opening a group loads its counts
     label = page.locator("label", has=page.get_by_role("checkbox", name="Våld i nära relationer"))
-    assert label.locator("[data-count]").inner_text() == "(0)"
+    expect(label.locator("[data-count]")).to_have_text("(0)")
     label = page.locator("label", has=page.get_by_role("checkbox", name="Lokalt engagemang"))
-    assert label.locator("[data-count]").inner_text() == "(1)"
+    expect(label.locator("[data-count]")).to_have_text("(1)")
 
 
 def test_filters_work_with_the_keyboard_alone(page, site_url):
@@ -130,3 +132,78 @@ def test_without_javascript_the_full_list_and_facet_pages_are_there(browser, sit
     assert page.locator(".ge-list__title").all_inner_texts() == [
         "Trygga grannar: grannar som agerar vid oro för våld i hemmet"]
     context.close()
+
+
+def test_the_unfiltered_catalogue_comes_with_the_page_and_loads_no_search(page, site_url):
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(site_url + "hitta-exempel/")
+    page.wait_for_load_state("networkidle")
+    assert set(shown(page)) == ALL
+    assert page.locator(".ge-results__status").inner_text() == "4 exempel"
+    assert not [url for url in requests if "/pagefind/" in url]
+    page.locator(".ge-facet summary", has_text="Tema").click()  # a sign of a search to come: Pagefind loads
+    label = page.locator("label", has=page.get_by_role("checkbox", name="Lokalt engagemang"))
+    assert label.locator("[data-count]").inner_text() == "(3)"  # every case's count, from the page
+    page.wait_for_load_state("networkidle")
+    assert not [url for url in requests if "/index/" in url or "/filter/" in url]  # but no index yet
+
+    # a search loads Pagefind, and the filter index of the open group only
+    page.get_by_label("Sök i exemplen").fill("grannarna")
+    wait_for(page, ["trygga-grannar-vatterhem"])
+    expect(label.locator("[data-count]")).to_have_text("(1)")
+    filters = [url for url in requests if "/filter/" in url]
+    assert len(filters) == 1, filters
+    closed = page.locator("label:has(input[value='Personal']) [data-count]")
+    assert closed.text_content() == ""  # a closed group shows no stale count
+    page.locator(".ge-facet summary", has_text="Målgrupp").click()  # opening it counts it
+    expect(closed).to_have_text("(1)")
+    assert len([url for url in requests if "/filter/" in url]) == 2
+
+    # emptying the query brings back the page's own list and counts, without a search
+    page.get_by_label("Sök i exemplen").fill("")
+    wait_for(page, shown_in_title_order(page))
+    expect(label.locator("[data-count]")).to_have_text("(3)")
+
+
+def shown_in_title_order(page) -> list[str]:
+    return page.locator("#ge-static a.ge-list__title").evaluate_all(
+        "els => els.map(a => a.pathname.replace(/\\/$/, '').split('/').pop())")
+
+
+@pytest.fixture(scope="module")
+def many_url(tmp_path_factory):
+    """A site of 45 generated cases: more than one page of the catalogue."""
+    import sys
+
+    from conftest import ROOT, mkdocs_build, serve
+    sys.path.insert(0, str(ROOT / "bench"))
+    import run
+
+    project = run.make_project(tmp_path_factory.mktemp("manga") / "project", 45, seed=5)
+    result = mkdocs_build(project / "site", project / "mkdocs.yml", cwd=project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    server = serve(project / "site")
+    yield f"http://127.0.0.1:{server.server_address[1]}/", project
+    server.shutdown()
+
+
+def test_more_cases_continue_the_title_order_from_the_search_index(page, many_url):
+    from goda_exempel.sorting import swedish_sorted
+    from goda_exempel.validate import validate_dir
+
+    url, project = many_url
+    titles = swedish_sorted(c.title for c in validate_dir(project / "examples", project).cases)
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(url + "hitta-exempel/")
+    assert page.locator(".ge-results__status").inner_text() == "45 exempel"
+    assert page.locator(".ge-results__list .ge-list__title").all_inner_texts() == titles[:20]
+    assert not [u for u in requests if "/pagefind/" in u]
+    page.get_by_role("button", name="Visa fler").click()
+    expect(page.locator(".ge-results__list li")).to_have_count(40)
+    assert page.locator(".ge-results__list .ge-list__title").all_inner_texts() == titles[:40]
+    assert page.evaluate("document.activeElement.textContent") == titles[20]  # focus on the first new case
+    page.get_by_role("button", name="Visa fler").click()
+    expect(page.locator(".ge-results__list li")).to_have_count(45)
+    assert page.get_by_role("button", name="Visa fler").is_hidden()

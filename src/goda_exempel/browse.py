@@ -122,6 +122,7 @@ def case_page_url(case: Case) -> str:
     return pages.case_url(case)
 
 
+CATALOGUE_PAGE = 20  # cases shown at a time in the catalogue ("Visa fler" shows the next)
 # Facets offered as filters in the catalogue, in this order
 FILTER_FACETS = ["tema", "lan", "kommun", "organisation", "malgrupp", "metod", "inriktning", "uppfoljning", "status"]
 
@@ -146,6 +147,8 @@ def catalogue_html(cases: list[Case], root: str) -> str:
         groups.append(f'<details class="ge-facet"><summary>{escape(f.label)}</summary>'
                       f'<fieldset><legend class="ge-visually-hidden">{escape(f.label)}</legend>'
                       f'<ul>{boxes}</ul></fieldset></details>')
+    # The first page of the unfiltered view, in title order: shown without loading the search
+    first = "".join(lists.item_html(c, root) for c in lists.by_title(cases)[:CATALOGUE_PAGE])
     years = sorted({int(y) for c in cases for y in facets.active_years(c)})
     options = "".join(f'<option value="{y}">{y}</option>' for y in years)
     form = (
@@ -163,9 +166,10 @@ def catalogue_html(cases: list[Case], root: str) -> str:
         '<button type="reset" class="md-button ge-filters__reset">Rensa</button></p>'
         '</form>'
         '<div class="ge-results" id="ge-results" hidden>'
-        '<p class="ge-results__status" role="status" aria-live="polite"></p>'
-        '<ul class="ge-list ge-results__list"></ul>'
-        '<button type="button" class="md-button ge-results__more" hidden>Visa fler</button></div>'
+        f'<p class="ge-results__status" role="status" aria-live="polite">{count_text(len(cases))}</p>'
+        f'<ul class="ge-list ge-results__list">{first}</ul>'
+        f'<button type="button" class="md-button ge-results__more"{"" if len(cases) > CATALOGUE_PAGE else " hidden"}>'
+        'Visa fler</button></div>'
     )
     browse_links = " · ".join(f'<a href="{root}{f.key}/">{escape(f.plural)}</a>' for f in PAGE_FACETS)
     letters = " ".join(f'<a href="{root}{ALL_DIR}/{slug}/">{escape(letter)}</a>'
@@ -174,4 +178,9 @@ def catalogue_html(cases: list[Case], root: str) -> str:
     static = (f'<div class="ge-static" id="ge-static"><p>Bläddra efter {browse_links}.</p>'
               f'<p>Alla exempel efter rubrikens första bokstav: {letters}</p>{full}</div>')
     script = f'<script src="{root}assets/javascripts/katalog.js" defer></script>'
-    return f'<div class="ge-catalogue" data-ge-base="{root}">{form}{static}</div>{script}'
+    return (f'<div class="ge-catalogue" data-ge-base="{root}" data-ge-page="{CATALOGUE_PAGE}">'
+            f'{form}{static}</div>{script}')
+
+
+def count_text(n: int) -> str:
+    return "1 exempel" if n == 1 else f"{n} exempel"

@@ -10,7 +10,8 @@ from .sorting import swedish_key
 
 
 def by_title(cases: list[Case]) -> list[Case]:
-    return sorted(cases, key=lambda c: swedish_key(c.title))
+    """Swedish title order; equal titles by address, as in the search index (search.Indexer)."""
+    return sorted(cases, key=lambda c: (swedish_key(c.title), pages.case_url(c)))
 
 
 def newest(cases: list[Case], count: int | None = None) -> list[Case]:

@@ -2,13 +2,22 @@
    The state lives in the address (q, tema, lan, …, fran, till, sortera), so a copied link opens
    the same view, and back/forward work. Without JavaScript the static list is the catalogue.
 
-   Pagefind is loaded by sok.js (window.geSok), with every shard of the index merged. Orders
-   other than relevance are made here, not by Pagefind sorts: within each shard the cases are
-   in title order and the shards take turns (see goda_exempel/search.py), so a case's place in
+   Nothing of the search is loaded for the unfiltered view: the page comes with its first cases
+   in title order and every facet value's count (goda_exempel/browse.py). Pagefind (loaded by
+   sok.js, window.geSok, with every shard of the index merged) is loaded when the visitor starts
+   to use the form, or when the address asks for a search.
+
+   Filter counts come from Pagefind's filter indexes, which are loaded one facet at a time: for
+   the facets in use and the facet groups the visitor has opened (a closed group shows no
+   counts). Pagefind counts every loaded filter in every search, and that grows with cases ×
+   results, so loading all of them (10,000 cases: 315 KB) made each search take a second.
+
+   Orders other than relevance are made here, not by Pagefind sorts: within each shard the cases
+   are in title order and the shards take turns (see goda_exempel/search.py), so a case's place in
    title order follows from its shard and its place there; pagefind/nyast.json gives each
-   title's place by date added. A view without search words searches for "__", a word that
-   every case has in its metadata: a search without words would make Pagefind load its whole
-   word index. */
+   title's place by date added. Both come from a search for "__", a word that every case has in
+   its metadata (a search without words would make Pagefind load its whole word index); it is
+   made only when an order or the unfiltered list needs it. */
 (function () {
   "use strict";
   var root = document.querySelector(".ge-catalogue");
@@ -20,24 +29,49 @@
   var more = results.querySelector(".ge-results__more");
   var staticList = root.querySelector("#ge-static");
   var base = new URL(root.getAttribute("data-ge-base"), document.baseURI);
-  var PAGE = 20;
+  var PAGE = Number(root.getAttribute("data-ge-page")) || 20;
   var EVERY_CASE = "__"; /* goda_exempel.search.EVERY_CASE */
-  var FACETS = Array.prototype.map.call(form.querySelectorAll(".ge-facet input[type=checkbox]"),
-    function (box) { return box.name; }).filter(function (name, i, all) { return all.indexOf(name) === i; });
-  var loaded = window.geSok ? window.geSok.load(base) : Promise.reject(new Error("sok.js saknas"));
-  /* filters() loads every filter's index, so that counts are returned for all facets */
-  var pagefind = loaded.then(function (l) { return l.pagefind.filters().then(function () { return l.pagefind; }); });
-  /* every case, in index order (equal scores: nothing but the metadata word matches) */
-  var everyCase = pagefind.then(function (pf) { return pf.search(EVERY_CASE); });
+  var boxes = Array.prototype.slice.call(form.querySelectorAll(".ge-facet input[type=checkbox]"));
+  var FACETS = boxes.map(function (box) { return box.name; })
+    .filter(function (name, i, all) { return all.indexOf(name) === i; });
+  var totals = boxes.map(function (box) { return box.parentNode.querySelector("[data-count]").textContent; });
+  var loadedFacets = {}; /* facets whose filter index Pagefind has loaded */
+
+  var engine = null; /* {pagefind, sizes} once loaded */
+  function loaded() {
+    if (!engine) {
+      engine = window.geSok ? window.geSok.load(base) : Promise.reject(new Error("sok.js saknas"));
+      engine.catch(function () { engine = null; });
+    }
+    return engine;
+  }
+  function pagefind() {
+    return loaded().then(function (l) { return l.pagefind; });
+  }
+  var everyCaseSearch = null;
+  function everyCase() {
+    if (!everyCaseSearch) {
+      everyCaseSearch = pagefind().then(function (pf) { return pf.search(EVERY_CASE); });
+      everyCaseSearch.catch(function () { everyCaseSearch = null; });
+    }
+    return everyCaseSearch;
+  }
   /* result id → place in title order: shard s, place i within it → i × shards + s */
-  var titleRank = Promise.all([loaded, everyCase]).then(function (both) {
-    var sizes = both[0].sizes, count = sizes.length, rank = {}, shard = 0, start = 0;
-    both[1].results.forEach(function (r, position) {
-      while (shard < count - 1 && position >= start + sizes[shard]) { start += sizes[shard]; shard++; }
-      rank[r.id] = (position - start) * count + shard;
-    });
-    return rank;
-  });
+  var titleRankMap = null;
+  function titleRank() {
+    if (!titleRankMap) {
+      titleRankMap = Promise.all([loaded(), everyCase()]).then(function (both) {
+        var sizes = both[0].sizes, count = sizes.length, rank = {}, shard = 0, start = 0;
+        both[1].results.forEach(function (r, position) {
+          while (shard < count - 1 && position >= start + sizes[shard]) { start += sizes[shard]; shard++; }
+          rank[r.id] = (position - start) * count + shard;
+        });
+        return rank;
+      });
+      titleRankMap.catch(function () { titleRankMap = null; });
+    }
+    return titleRankMap;
+  }
   var dateRank = null; /* loaded when first needed */
   function byDate() {
     if (!dateRank) {
@@ -45,6 +79,7 @@
         if (!r.ok) throw new Error(r.status);
         return r.json();
       }).then(function (data) { return data.nyast; });
+      dateRank.catch(function () { dateRank = null; });
     }
     return dateRank;
   }
@@ -98,9 +133,17 @@
     return out;
   }
 
+  function openFacets() {
+    return Array.prototype.map.call(form.querySelectorAll(".ge-facet[open] input[type=checkbox]"),
+      function (box) { return box.name; });
+  }
+
   function searchOptions(state) {
     var filters = {};
     FACETS.forEach(function (key) { if (state.facets[key].length) filters[key] = { any: state.facets[key] }; });
+    /* An open group needs its counts: "none of ['']" rules nothing out (no case has an empty
+       value) but makes Pagefind load that facet's filter index and count it. */
+    openFacets().forEach(function (key) { if (!filters[key]) filters[key] = { none: [""] }; });
     var span = years(state);
     if (span) filters.ar = { any: span };
     return { filters: filters };
@@ -134,10 +177,13 @@
     });
   }
 
-  function updateCounts(counts) {
-    form.querySelectorAll(".ge-facet input[type=checkbox]").forEach(function (box) {
-      var n = (counts[box.name] || {})[box.value] || 0;
-      box.parentNode.querySelector("[data-count]").textContent = "(" + n + ")";
+  /* counts === null: the unfiltered view, whose counts came with the page */
+  function updateCounts(counts, options) {
+    if (counts) Object.keys(options.filters).forEach(function (key) { loadedFacets[key] = true; });
+    boxes.forEach(function (box, i) {
+      var text = totals[i];
+      if (counts) text = loadedFacets[box.name] ? "(" + ((counts[box.name] || {})[box.value] || 0) + ")" : "";
+      box.parentNode.querySelector("[data-count]").textContent = text;
     });
   }
 
@@ -145,7 +191,7 @@
   function ordered(state, search) {
     var order = state.sortera === "nyast" ? "nyast" : (state.sortera === "rubrik" || !state.q) ? "rubrik" : "";
     if (!order) return Promise.resolve(search.results);
-    return Promise.all([titleRank, order === "nyast" ? byDate() : null]).then(function (ranks) {
+    return Promise.all([titleRank(), order === "nyast" ? byDate() : null]).then(function (ranks) {
       var place = function (r) {
         var rank = ranks[0][r.id];
         if (rank === undefined) return Infinity;
@@ -157,11 +203,28 @@
     });
   }
 
+  function unfiltered(state) {
+    return !state.q && !state.fran && !state.till && FACETS.every(function (key) { return !state.facets[key].length; });
+  }
+
+  /* The view the page came with (its first cases in title order, all counts): shown again,
+     without a search, whenever the view is unfiltered in title order */
+  var pristine = { html: list.innerHTML, status: statusEl.textContent, more: more.hidden, shown: list.children.length };
+
   function run(state) {
     var token = ++current.token;
+    if (unfiltered(state) && state.sortera !== "nyast") {
+      list.innerHTML = pristine.html;
+      statusEl.textContent = pristine.status;
+      more.hidden = pristine.more;
+      current.results = null; /* "Visa fler" fetches the rest (allCases) */
+      current.shown = pristine.shown;
+      updateCounts(null);
+      return Promise.resolve();
+    }
     var options = searchOptions(state);
-    return pagefind.then(function (pf) {
-      if (!state.q && !Object.keys(options.filters).length) return everyCase;
+    return pagefind().then(function (pf) {
+      if (!state.q && !Object.keys(options.filters).length) return everyCase();
       return pf.search(state.q || EVERY_CASE, options);
     }).then(function (search) {
       if (token !== current.token || !search) return;
@@ -175,11 +238,23 @@
       var n = search.results.length;
       statusEl.textContent = n === 0 ? "Inga exempel matchar. Ta bort ett filter eller ändra sökorden."
         : (n === 1 ? "1 exempel" : n + " exempel");
-      updateCounts(search.filters || {});
+      updateCounts(search.filters || {}, options);
       return showMore();
     }).catch(function () {
       statusEl.textContent = "Sökningen kunde inte laddas. Listan nedan visar alla exempel.";
       staticList.hidden = false;
+    });
+  }
+
+  /* "Visa fler" in the unfiltered view: the rest of the list comes from the search index */
+  function allCases() {
+    var token = current.token;
+    return everyCase().then(function (search) {
+      return ordered({ q: "", sortera: "rubrik" }, search);
+    }).then(function (sorted) {
+      if (token !== current.token) return;
+      current.results = sorted;
+      return showMore();
     });
   }
 
@@ -196,6 +271,8 @@
   var typing = null;
   form.addEventListener("input", function (event) {
     if (event.target.name === "q") {
+      var state = formState();
+      if (state.q) pagefind().then(function (pf) { return pf.preload(state.q, searchOptions(state)); }).catch(function () {});
       clearTimeout(typing);
       typing = setTimeout(function () { apply(false); }, 150);
     }
@@ -205,7 +282,7 @@
   form.addEventListener("reset", function () { setTimeout(function () { apply(true); }, 0); });
   more.addEventListener("click", function () {
     var first = current.shown;
-    showMore().then(function () {
+    (current.results ? showMore() : allCases()).then(function () {
       var link = list.children[first] && list.children[first].querySelector("a");
       if (link) link.focus();
     });
@@ -216,10 +293,29 @@
     run(state);
   });
 
+  /* an opened facet group shows its counts for the current view */
+  form.querySelectorAll(".ge-facet").forEach(function (group) {
+    group.addEventListener("toggle", function () {
+      var state = formState();
+      if (group.open && !unfiltered(state) && !loadedFacets[group.querySelector("input").name]) run(state);
+    });
+  });
+  /* the visitor is about to search: load Pagefind meanwhile */
+  form.addEventListener("focusin", function (event) {
+    if (event.target.name === "q") pagefind().catch(function () {});
+  });
+  form.addEventListener("pointerdown", function () { pagefind().catch(function () {}); });
+
   var initial = readState(new URLSearchParams(location.search));
   form.hidden = false;
   results.hidden = false;
   staticList.hidden = true;
   fillForm(initial);
+  if (!unfiltered(initial) || initial.sortera === "nyast") {
+    /* the address asks for another view than the page came with */
+    list.textContent = "";
+    more.hidden = true;
+    statusEl.textContent = "Söker …";
+  }
   run(initial);
 })();
