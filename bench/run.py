@@ -27,6 +27,7 @@ writes the top entries to ``bench/results/profile-N.txt``.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import functools
 import gzip
@@ -325,27 +326,33 @@ def measure_search(site: Path, query: str, second_query: str, rare_query: str) -
 
     ``query`` is a common word (the worst case: most pages match); ``rare_query`` is a word
     few pages have, also measured cold; ``second_query`` follows ``query`` in the same page."""
+    with _browser_on(site) as (browser, url):
+        result, page = _cold_search(browser, url, query)
+        result["warm"] = _warm_search(page, second_query)
+        page.context.close()
+        rare, page = _cold_search(browser, url, rare_query)
+        page.context.close()
+        result["rare"] = rare
+    return result
+
+
+@contextlib.contextmanager
+def _browser_on(site: Path):
+    """Chromium, and ``site`` served on a free loopback port: (browser, the site's address)."""
     from playwright.sync_api import sync_playwright
 
     chromium, args = _chromium_args()
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_address[1]}/"
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=chromium, args=args)
             try:
-                result, page = _cold_search(browser, url, query)
-                result["warm"] = _warm_search(page, second_query)
-                page.context.close()
-                rare, page = _cold_search(browser, url, rare_query)
-                page.context.close()
-                result["rare"] = rare
+                yield browser, f"http://127.0.0.1:{server.server_address[1]}/"
             finally:
                 browser.close()
     finally:
         server.shutdown()
-    return result
 
 
 _CATALOGUE_MARK = """() => {
@@ -381,34 +388,21 @@ def _as_host_serves(files: list[dict], site: Path) -> int:
 def measure_catalogue(site: Path, query: str) -> dict:
     """The catalogue ("Hitta exempel"): what opening it loads, then the first search typed into
     it (one input event): bytes from the input on, and time until the result list shows."""
-    from playwright.sync_api import sync_playwright
-
-    chromium, args = _chromium_args()
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_address[1]}/"
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=chromium, args=args)
-            try:
-                context = browser.new_context(locale="sv-SE")
-                page = context.new_page()
-                finished: list = []
-                page.on("requestfinished", lambda request: finished.append(request))
-                page.goto(url + "hitta-exempel/", wait_until="networkidle")
-                opened = _transfers(finished, url)
-                finished.clear()
-                page.evaluate(_CATALOGUE_MARK)
-                page.fill("#ge-q", query)  # focus, then one input event
-                page.wait_for_function("window.__geBench.shown > 0", timeout=120_000)
-                ms, status = page.evaluate("[window.__geBench.shown - window.__geBench.input, window.__geBench.status]")
-                page.wait_for_load_state("networkidle")
-                files = _transfers(finished, url)
-                context.close()
-            finally:
-                browser.close()
-    finally:
-        server.shutdown()
+    with _browser_on(site) as (browser, url):
+        context = browser.new_context(locale="sv-SE")
+        page = context.new_page()
+        finished: list = []
+        page.on("requestfinished", lambda request: finished.append(request))
+        page.goto(url + "hitta-exempel/", wait_until="networkidle")
+        opened = _transfers(finished, url)
+        finished.clear()
+        page.evaluate(_CATALOGUE_MARK)
+        page.fill("#ge-q", query)  # focus, then one input event
+        page.wait_for_function("window.__geBench.shown > 0", timeout=120_000)
+        ms, status = page.evaluate("[window.__geBench.shown - window.__geBench.input, window.__geBench.status]")
+        page.wait_for_load_state("networkidle")
+        files = _transfers(finished, url)
+        context.close()
     search_bytes = lambda fs: sum(f["bytes"] for f in fs if f["url"].startswith("pagefind/"))  # noqa: E731
     return {"query": query, "open_bytes": sum(f["bytes"] for f in opened), "open_search_bytes": search_bytes(opened),
             "bytes": sum(f["bytes"] for f in files), "bytes_as_github_pages_serves": _as_host_serves(files, site),
@@ -426,6 +420,8 @@ def measure_size(count: int, work: Path, seed: int, queries: tuple[str, str, str
     print(f"[{count}] build", file=sys.stderr, flush=True)
     row["build"] = timed([PY, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.yml", "-d", "site"], project,
                          "mkdocs build --strict -f mkdocs.yml -d site")
+    entry = project / "site" / "pagefind" / "pagefind-entry.json"
+    built_entry = entry.read_bytes()  # the search figures must measure this build's index
     print(f"[{count}] baseline", file=sys.stderr, flush=True)
     row["baseline"] = timed([PY, "-m", "mkdocs", "build", "-f", "mkdocs.yml", "-d", "site"], baseline,
                             "mkdocs build -f mkdocs.yml -d site  (plain MkDocs + Material, no hooks, default plugins)")
@@ -438,8 +434,10 @@ def measure_size(count: int, work: Path, seed: int, queries: tuple[str, str, str
     row["build_to_baseline_no_search_cpu"] = round(
         row["build"]["cpu_seconds"] / row["baseline_no_search"]["cpu_seconds"], 2)
     # Pagefind alone, again over the finished site, to split the build time
-    row["pagefind"] = timed([PY, "-m", "pagefind", "--site", "site", "--silent"], project,
-                            "python -m pagefind --site site")
+    # (written beside the site: over site/pagefind/ it would replace the built, sharded index
+    # that the search figures below measure)
+    row["pagefind"] = timed([PY, "-m", "pagefind", "--site", "site", "--output-path", "pagefind-alone", "--silent"],
+                            project, "python -m pagefind --site site --output-path pagefind-alone")
     row["site"] = site_figures(project / "site", "exempel")
     row["baseline_site"] = site_figures(baseline / "site", "exempel")
     print(f"[{count}] search", file=sys.stderr, flush=True)
@@ -447,6 +445,7 @@ def measure_size(count: int, work: Path, seed: int, queries: tuple[str, str, str
     row["search"]["bytes_as_github_pages_serves"] = _as_host_serves(row["search"]["files"], project / "site")
     print(f"[{count}] catalogue", file=sys.stderr, flush=True)
     row["catalogue"] = measure_catalogue(project / "site", queries[0])
+    row["search_index_is_the_builds"] = entry.read_bytes() == built_entry
     if not keep:
         shutil.rmtree(baseline)
         shutil.rmtree(bare)

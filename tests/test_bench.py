@@ -126,6 +126,15 @@ def test_runner_writes_every_figure(tmp_path):
     assert "" in [f["url"] for f in search["start_page_files"]]  # the page itself
     assert not any(".pf_" in f["url"] for f in search["start_page_files"])
 
+    # the figures are of the index the build wrote (Pagefind alone writes beside the site)
+    assert row["search_index_is_the_builds"] is True
+    catalogue = row["catalogue"]
+    assert catalogue["open_search_bytes"] == 0  # the unfiltered catalogue loads no search
+    assert catalogue["status"].endswith("exempel")  # the result list was shown
+    assert catalogue["first_results_ms"] > 0 and catalogue["bytes"] > 0
+    assert 0 < catalogue["bytes_as_github_pages_serves"] < catalogue["bytes"]  # pagefind.js compressed
+    assert any(f["url"].endswith("pagefind.js") for f in catalogue["files"])
+
     serve = results["serve"]
     assert serve["cases"] == 5 and len(serve["rebuild_seconds"]) == 1 and serve["rebuild_seconds"][0] > 0
 
