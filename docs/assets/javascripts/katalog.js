@@ -293,11 +293,13 @@
     run(state);
   });
 
-  /* an opened facet group shows its counts for the current view */
+  /* an opened facet group shows its counts for the current view (a group with a ticked value
+     is in every search already: it was opened for that, by the visitor or by fillForm) */
   form.querySelectorAll(".ge-facet").forEach(function (group) {
     group.addEventListener("toggle", function () {
       var state = formState();
-      if (group.open && !unfiltered(state) && !loadedFacets[group.querySelector("input").name]) run(state);
+      if (group.open && !group.querySelector("input:checked") && !unfiltered(state)
+          && !loadedFacets[group.querySelector("input").name]) run(state);
     });
   });
   /* the visitor is about to search: load Pagefind meanwhile */
