@@ -136,3 +136,24 @@ def test_the_catalogue_lists_every_case_inline_only_while_the_list_is_short():
     first, inline, static = parts(many)
     assert (first, inline) == (browse.CATALOGUE_PAGE, 0)
     assert '<a href="../alla/f/">F</a>' in static
+
+
+def test_equal_titles_are_listed_by_address_as_in_the_search_index():
+    from goda_exempel import lists
+
+    cases = [make("b-fall", "Samma rubrik"), make("a-fall", "Samma rubrik"), make("c", "Annan rubrik")]
+    assert [c.id for c in lists.by_title(cases)] == ["c", "a-fall", "b-fall"]
+
+
+def test_a_case_without_municipalities_shows_its_scope_in_lists_and_in_the_search_metadata():
+    """The catalogue's first page (lists.item_html) and the cases after it (the search index's
+    metadata) must show the same place."""
+    import re
+
+    from goda_exempel import lists, search
+
+    case = make("regional", "Regionalt arbete", municipalities=())
+    case.meta["scope"] = "regional"
+    assert " · Regional · " in lists.item_html(case, "../")
+    plats = re.search(r'data-pagefind-meta="plats">([^<]*)<', search.annotations(case)).group(1)
+    assert plats == "Regional"

@@ -28,8 +28,7 @@ def value_page(f: facets.Facet, value: str, cases: list[Case]) -> str:
     if not cases:
         return head + ("<p>Det finns inga exempel här ännu. Har ni gjort något som passar? "
                        f'<a href="{root}dela-ditt-exempel/">Dela ditt exempel</a>.</p>\n')
-    count = f"{len(cases)} exempel" if len(cases) != 1 else "1 exempel"
-    more = (f'<p>{count}. <a href="{root}hitta-exempel/?{f.key}={_q(label)}">Sök och filtrera bland dem</a> · '
+    more = (f'<p>{count_text(len(cases))}. <a href="{root}hitta-exempel/?{f.key}={_q(label)}">Sök och filtrera bland dem</a> · '
             f'<a href="{root}{f.key}/">Alla {f.plural.lower()}</a></p>\n\n')
     return head + more + lists.list_html(lists.by_title(cases), root) + "\n"
 
@@ -148,7 +147,8 @@ def catalogue_html(cases: list[Case], root: str) -> str:
                       f'<fieldset><legend class="ge-visually-hidden">{escape(f.label)}</legend>'
                       f'<ul>{boxes}</ul></fieldset></details>')
     # The first page of the unfiltered view, in title order: shown without loading the search
-    first = "".join(lists.item_html(c, root) for c in lists.by_title(cases)[:CATALOGUE_PAGE])
+    titled = lists.by_title(cases)
+    first = "".join(lists.item_html(c, root) for c in titled[:CATALOGUE_PAGE])
     years = sorted({int(y) for c in cases for y in facets.active_years(c)})
     options = "".join(f'<option value="{y}">{y}</option>' for y in years)
     form = (
@@ -174,7 +174,7 @@ def catalogue_html(cases: list[Case], root: str) -> str:
     browse_links = " · ".join(f'<a href="{root}{f.key}/">{escape(f.plural)}</a>' for f in PAGE_FACETS)
     letters = " ".join(f'<a href="{root}{ALL_DIR}/{slug}/">{escape(letter)}</a>'
                        for letter, slug, _ in by_letter(cases))
-    full = lists.list_html(lists.by_title(cases), root) if len(cases) <= INLINE_LIMIT else ""
+    full = lists.list_html(titled, root) if len(cases) <= INLINE_LIMIT else ""
     static = (f'<div class="ge-static" id="ge-static"><p>Bläddra efter {browse_links}.</p>'
               f'<p>Alla exempel efter rubrikens första bokstav: {letters}</p>{full}</div>')
     script = f'<script src="{root}assets/javascripts/katalog.js" defer></script>'

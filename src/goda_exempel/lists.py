@@ -19,12 +19,20 @@ def newest(cases: list[Case], count: int | None = None) -> list[Case]:
     return ordered[:count] if count else ordered
 
 
-def item_html(case: Case, root: str) -> str:
-    """One case in a list: title, organisation, municipality, period and summary."""
-    orgs = ", ".join(o["name"] for o in case.meta["organisations"])
-    places = ", ".join(m.name for m in case.municipalities) or \
+def organisations_text(case: Case) -> str:
+    return ", ".join(o["name"] for o in case.meta["organisations"])
+
+
+def places_text(case: Case) -> str:
+    """The municipalities, or without any the scope ("Regional", "Nationell")."""
+    return ", ".join(m.name for m in case.municipalities) or \
         schema.vocabulary("scopes").label_of(case.meta["scope"])
-    meta = f"{orgs} · {places} · {render.period_text(case.meta['period'])}"
+
+
+def item_html(case: Case, root: str) -> str:
+    """One case in a list: title, organisation, municipality, period and summary. The catalogue
+    draws the same from the search index's metadata (search.annotations, katalog.js)."""
+    meta = f"{organisations_text(case)} · {places_text(case)} · {render.period_text(case.meta['period'])}"
     return (f'<li><a class="ge-list__title" href="{escape(root + pages.case_url(case))}">'
             f"{escape(case.title)}</a>"
             f'<span class="ge-list__meta">{escape(meta)}</span>'

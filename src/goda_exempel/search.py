@@ -45,7 +45,7 @@ from dataclasses import dataclass
 from html import escape, unescape
 from pathlib import Path
 
-from . import facets, render
+from . import facets, lists, render
 from .model import Case
 from .reproducible import stabilise_pagefind
 from .sorting import swedish_key
@@ -83,8 +83,8 @@ def annotations(case: Case) -> str:
         parts.append(f'<span data-pagefind-filter="ar">{year}</span>')
     meta = {
         "title": case.title,
-        "organisation": ", ".join(o["name"] for o in case.meta["organisations"]),
-        "plats": ", ".join(m.name for m in case.municipalities) or "Hela landet",
+        "organisation": lists.organisations_text(case),
+        "plats": lists.places_text(case),  # as in the lists the catalogue's first page comes with
         "period": render.period_text(case.meta["period"]),
         "ingress": case.meta["summary"],
     }
