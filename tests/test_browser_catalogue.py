@@ -207,3 +207,44 @@ def test_more_cases_continue_the_title_order_from_the_search_index(page, many_ur
     page.get_by_role("button", name="Visa fler").click()
     expect(page.locator(".ge-results__list li")).to_have_count(45)
     assert page.get_by_role("button", name="Visa fler").is_hidden()
+
+
+def test_pressing_more_twice_quickly_adds_the_next_cases_once(page, many_url):
+    url, _ = many_url
+    page.goto(url + "hitta-exempel/")
+    page.get_by_label("Sök i exemplen").fill("trygghet")
+    page.wait_for_url("**/hitta-exempel/?q=trygghet")
+    page.wait_for_load_state("networkidle")
+    expect(page.locator(".ge-results__list li")).to_have_count(20)
+    more = page.get_by_role("button", name="Visa fler")
+    more.dispatch_event("click")
+    more.dispatch_event("click")  # again, before the first press has loaded its cases
+    expect(page.locator(".ge-results__list li")).to_have_count(40)
+    page.wait_for_load_state("networkidle")
+    hrefs = page.locator(".ge-results__list a.ge-list__title").evaluate_all("els => els.map(a => a.href)")
+    assert len(hrefs) == len(set(hrefs)) == 40
+
+
+def test_a_typed_query_loads_the_same_word_index_as_a_pasted_one(browser, many_url):
+    """Letters typed one by one must not load the word index of their first letters."""
+    url, _ = many_url
+
+    def index_files(enter) -> set[str]:
+        context = browser.new_context(locale="sv-SE")
+        page = context.new_page()
+        requests: list[str] = []
+        page.on("request", lambda request: requests.append(urlsplit(request.url).path))
+        page.goto(url + "hitta-exempel/")
+        enter(page)
+        page.wait_for_url("**/hitta-exempel/?q=trygghet")
+        page.wait_for_load_state("networkidle")
+        context.close()
+        return {path for path in requests if path.endswith(".pf_index")}
+
+    def typed(page):
+        page.get_by_label("Sök i exemplen").click()
+        page.keyboard.type("trygghet", delay=30)  # faster than the wait for more typing
+
+    pasted = index_files(lambda page: page.get_by_label("Sök i exemplen").fill("trygghet"))
+    assert pasted
+    assert index_files(typed) == pasted

@@ -31,6 +31,7 @@
   var base = new URL(root.getAttribute("data-ge-base"), document.baseURI);
   var PAGE = Number(root.getAttribute("data-ge-page")) || 20;
   var EVERY_CASE = "__"; /* goda_exempel.search.EVERY_CASE */
+  var PRELOAD_FROM = 3; /* letters typed before the word index is loaded ahead of the search */
   var boxes = Array.prototype.slice.call(form.querySelectorAll(".ge-facet input[type=checkbox]"));
   var FACETS = boxes.map(function (box) { return box.name; })
     .filter(function (name, i, all) { return all.indexOf(name) === i; });
@@ -166,14 +167,21 @@
     return li;
   }
 
+  /* The next PAGE results: each is shown as soon as it and the ones before it have loaded
+     (one small fragment file each), so the list starts to appear before all have arrived */
   function showMore() {
     var token = current.token;
     var next = current.results.slice(current.shown, current.shown + PAGE);
-    return Promise.all(next.map(function (r) { return r.data(); })).then(function (data) {
-      if (token !== current.token) return;
-      data.forEach(function (d) { list.appendChild(item(d)); });
-      current.shown += data.length;
-      more.hidden = current.shown >= current.results.length;
+    var done = Promise.resolve();
+    next.map(function (r) { return r.data(); }).forEach(function (loading) {
+      done = done.then(function () { return loading; }).then(function (d) {
+        if (token !== current.token) return;
+        list.appendChild(item(d));
+        current.shown += 1;
+      });
+    });
+    return done.then(function () {
+      if (token === current.token) more.hidden = current.shown >= current.results.length;
     });
   }
 
@@ -235,6 +243,7 @@
       current.results = done.results;
       current.shown = 0;
       list.textContent = "";
+      more.hidden = true;
       var n = search.results.length;
       statusEl.textContent = n === 0 ? "Inga exempel matchar. Ta bort ett filter eller ändra sökorden."
         : (n === 1 ? "1 exempel" : n + " exempel");
@@ -272,7 +281,11 @@
   form.addEventListener("input", function (event) {
     if (event.target.name === "q") {
       var state = formState();
-      if (state.q) pagefind().then(function (pf) { return pf.preload(state.q, searchOptions(state)); }).catch(function () {});
+      /* the word index for what is typed loads while the visitor types; not for one or two
+         letters, whose words fill more of the index than the finished word needs */
+      if (state.q.length >= PRELOAD_FROM) {
+        pagefind().then(function (pf) { return pf.preload(state.q, searchOptions(state)); }).catch(function () {});
+      }
       clearTimeout(typing);
       typing = setTimeout(function () { apply(false); }, 150);
     }
@@ -280,12 +293,15 @@
   form.addEventListener("change", function (event) { if (event.target.name !== "q") apply(true); });
   form.addEventListener("submit", function (event) { event.preventDefault(); apply(true); });
   form.addEventListener("reset", function () { setTimeout(function () { apply(true); }, 0); });
+  var adding = false; /* "Visa fler" is loading its page: a second press would add it twice */
   more.addEventListener("click", function () {
+    if (adding) return;
+    adding = true;
     var first = current.shown;
     (current.results ? showMore() : allCases()).then(function () {
       var link = list.children[first] && list.children[first].querySelector("a");
       if (link) link.focus();
-    });
+    }).then(function () { adding = false; }, function () { adding = false; });
   });
   window.addEventListener("popstate", function () {
     var state = readState(new URLSearchParams(location.search));
