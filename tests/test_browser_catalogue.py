@@ -248,3 +248,21 @@ def test_a_typed_query_loads_the_same_word_index_as_a_pasted_one(browser, many_u
     pasted = index_files(lambda page: page.get_by_label("Sök i exemplen").fill("trygghet"))
     assert pasted
     assert index_files(typed) == pasted
+
+
+def test_the_catalogue_searches_from_the_third_letter_or_on_enter(page, site_url):
+    page.goto(site_url + "hitta-exempel/")
+    box = page.get_by_label("Sök i exemplen")
+    box.click()
+    page.keyboard.type("gr", delay=30)
+    page.wait_for_timeout(500)  # longer than the wait for more typing
+    assert page.evaluate("location.search") == ""
+    assert set(shown(page)) == ALL  # the list is still the whole catalogue
+    page.keyboard.type("annarna")
+    wait_for(page, ["trygga-grannar-vatterhem"])
+    box.fill("gr")  # back to two letters: the list stays until Enter
+    page.wait_for_timeout(500)
+    assert shown(page) == ["trygga-grannar-vatterhem"]
+    box.press("Enter")
+    page.wait_for_url("**/hitta-exempel/?q=gr")
+    expect(page.locator(".ge-results__status")).not_to_have_text("Söker …")

@@ -164,3 +164,22 @@ def test_the_catalogue_orders_cases_across_shards(page, sharded_url):
     expect(label.locator("[data-count]")).to_have_text("(0)")
     label = page.locator("label", has=page.get_by_role("checkbox", name="Lokalt engagemang"))
     expect(label.locator("[data-count]")).to_have_text("(1)")
+
+
+def test_two_letters_search_nothing_yet_and_enter_searches_them_on_the_catalogue(page, site_url):
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(site_url)
+    box = page.get_by_role("searchbox", name="Sök bland exemplen")
+    box.click()
+    page.keyboard.type("gr", delay=30)
+    page.wait_for_timeout(500)  # longer than the wait for more typing
+    assert page.locator(".ge-search__panel").is_hidden()
+    assert not [url for url in requests if ".pf_index" in url]  # no search ran
+    page.keyboard.type("a")
+    page.locator(".ge-search__list a").first.wait_for(timeout=10_000)
+    box.fill("gr")
+    expect(page.locator(".ge-search__panel")).to_be_hidden()
+    box.press("Enter")
+    page.wait_for_url("**/hitta-exempel/?q=gr")
+    expect(page.locator(".ge-results__status")).to_have_text(re.compile(r"^\d+ exempel$"))

@@ -31,7 +31,6 @@
   var base = new URL(root.getAttribute("data-ge-base"), document.baseURI);
   var PAGE = Number(root.getAttribute("data-ge-page")) || 20;
   var EVERY_CASE = "__"; /* goda_exempel.search.EVERY_CASE */
-  var PRELOAD_FROM = 3; /* letters typed before the word index is loaded ahead of the search */
   var boxes = Array.prototype.slice.call(form.querySelectorAll(".ge-facet input[type=checkbox]"));
   var FACETS = boxes.map(function (box) { return box.name; })
     .filter(function (name, i, all) { return all.indexOf(name) === i; });
@@ -277,21 +276,22 @@
     return run(state);
   }
 
+  /* Search as the visitor types, once typing pauses, from the third letter on (or at once when
+     the field is emptied). One or two letters begin too many words: their search would load
+     much of the word index and take long at thousands of cases. Enter searches any query. */
   var typing = null;
   form.addEventListener("input", function (event) {
     if (event.target.name === "q") {
       var state = formState();
-      /* the word index for what is typed loads while the visitor types; not for one or two
-         letters, whose words fill more of the index than the finished word needs */
-      if (state.q.length >= PRELOAD_FROM) {
-        pagefind().then(function (pf) { return pf.preload(state.q, searchOptions(state)); }).catch(function () {});
-      }
       clearTimeout(typing);
+      if (state.q && state.q.length < ((window.geSok || {}).FROM_LETTERS || 1)) return;
+      /* the word index for what is typed loads while the visitor types */
+      if (state.q) pagefind().then(function (pf) { return pf.preload(state.q, searchOptions(state)); }).catch(function () {});
       typing = setTimeout(function () { apply(false); }, 150);
     }
   });
   form.addEventListener("change", function (event) { if (event.target.name !== "q") apply(true); });
-  form.addEventListener("submit", function (event) { event.preventDefault(); apply(true); });
+  form.addEventListener("submit", function (event) { event.preventDefault(); clearTimeout(typing); apply(true); });
   form.addEventListener("reset", function () { setTimeout(function () { apply(true); }, 0); });
   var adding = false; /* "Visa fler" is loading its page: a second press would add it twice */
   more.addEventListener("click", function () {

@@ -35,7 +35,9 @@
     return loading;
   }
 
-  window.geSok = { load: loadPagefind };
+  /* Both search boxes search as the visitor types from this many letters on: one or two letters
+     begin too many words, and their search loads much of the word index. */
+  window.geSok = { load: loadPagefind, FROM_LETTERS: 3 };
 
   var form = document.querySelector("[data-ge-search]");
   if (!form) return;
@@ -84,7 +86,7 @@
 
   input.addEventListener("input", function () {
     var query = input.value.trim();
-    if (!query) { open(false); list.textContent = ""; return; }
+    if (query.length < window.geSok.FROM_LETTERS) { open(false); list.textContent = ""; return; }
     load().then(function (pf) { return pf.debouncedSearch(query, {}, 120); })
       .then(function (search) {
         if (search === null || input.value.trim() !== query) return; /* a newer query is under way */
