@@ -134,6 +134,11 @@ def test_runner_writes_every_figure(tmp_path):
     assert catalogue["first_results_ms"] > 0 and catalogue["bytes"] > 0
     assert 0 < catalogue["bytes_as_github_pages_serves"] < catalogue["bytes"]  # pagefind.js compressed
     assert any(f["url"].endswith("pagefind.js") for f in catalogue["files"])
+    # typed letter by letter: every way of typing is measured, each up to the whole query's list
+    typed = row["catalogue_typed"]
+    assert [t["typing_ms"] for t in typed] == [ms for ms in run.CATALOGUE_TYPING if ms]
+    for t in typed:
+        assert t["status"].endswith("exempel") and t["first_results_ms"] > 0 and t["bytes"] > 0
 
     serve = results["serve"]
     assert serve["cases"] == 5 and len(serve["rebuild_seconds"]) == 1 and serve["rebuild_seconds"][0] > 0
