@@ -170,3 +170,10 @@ def test_serve_serves_an_edit_at_once_and_indexes_it_in_the_background(tmp_path)
                         "the new index was not reported", log)
         assert built < indexed  # the rebuild was done before the index was
         assert not [line for line in log[mark:] if line.startswith(("WARNING", "ERROR")) and '"GET ' not in line]
+
+
+def test_the_catalogue_page_states_the_letters_the_search_boxes_wait_for():
+    """The rule lives in sok.js; the page's own text must say the same number."""
+    letters = int(re.search(r"FROM_LETTERS: (\d+)", (ROOT / "docs/assets/javascripts/sok.js").read_text()).group(1))
+    words = {2: "två", 3: "tre", 4: "fyra", 5: "fem"}
+    assert f"skrivit {words[letters]} bokstäver" in (ROOT / "docs/hitta-exempel.md").read_text(encoding="utf-8")
