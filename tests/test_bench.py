@@ -4,6 +4,7 @@ runner, at a tiny size, writes every figure. No timing is asserted: figures are 
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from collections import Counter
@@ -150,3 +151,16 @@ def test_runner_writes_every_figure(tmp_path):
     assert "| 5 |" in printed
     # the temporary projects are removed afterwards
     assert [p.name for p in tmp_path.iterdir()] == ["latest.json"]
+
+
+@pytest.mark.browser
+def test_the_worker_experiment_runs_on_a_built_site(built_site):
+    """bench/workers/run.py: Pagefind in a module worker answers, and every layout is timed."""
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "workers" / "run.py"), str(built_site), "grannarna", "1"],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    lines = done.stdout.strip().splitlines()
+    assert [line.split(":")[0] for line in lines] == ["main thread", "one worker, every shard"]  # one shard here
+    for line in lines:
+        found = re.search(r"first 'grannarna' \d+ ms \((\d+) results\), then 'samverkan' \d+ ms", line)
+        assert found and int(found.group(1)) >= 1, line

@@ -39,10 +39,13 @@ IN_WORKERS = """async ([layout, query, other]) => {
   const ws = layout.map(() => mk());
   await Promise.all(ws.map((w, i) => call(w, "init", base, base + layout[i][0], "/", layout[i].slice(1).map((s) => base + s))));
   await Promise.all(ws.map((w) => call(w, "preload", query)));
-  const time = async (q) => { const t = performance.now(); await Promise.all(ws.map((w) => call(w, "search", q))); return Math.round(performance.now() - t); };
+  let found = 0;
+  const time = async (q) => { const t = performance.now(); const r = await Promise.all(ws.map((w) => call(w, "search", q)));
+    found = r.reduce((sum, x) => sum + x.n, 0); return Math.round(performance.now() - t); };
   const first = await time(query);
+  const results = found;
   await Promise.all(ws.map((w) => call(w, "preload", other)));
-  return {first, other: await time(other), again: await time(query)};
+  return {first, results, other: await time(other), again: await time(query)};
 }"""
 
 MAIN_THREAD = """async ([layout, query, other]) => {
@@ -51,10 +54,12 @@ MAIN_THREAD = """async ([layout, query, other]) => {
   await pf.options({ baseUrl: "/", noWorker: true });
   layout[0].slice(1).forEach((s) => pf.mergeIndex(base + s, { baseUrl: "/" }));
   await pf.preload(query, {});
-  const time = async (q) => { const t = performance.now(); await pf.search(q, {}); return Math.round(performance.now() - t); };
+  let found = 0;
+  const time = async (q) => { const t = performance.now(); found = (await pf.search(q, {})).results.length; return Math.round(performance.now() - t); };
   const first = await time(query);
+  const results = found;
   await pf.preload(other, {});
-  return {first, other: await time(other), again: await time(query)};
+  return {first, results, other: await time(other), again: await time(query)};
 }"""
 
 
@@ -86,8 +91,8 @@ def main(argv: list[str]) -> int:
                     page = context.new_page()
                     page.goto(url)
                     r = page.evaluate(script, [layout, query, "samverkan"])
-                    print(f"{name}: first {query!r} {r['first']} ms, then 'samverkan' {r['other']} ms, "
-                          f"{query!r} again {r['again']} ms", flush=True)
+                    print(f"{name}: first {query!r} {r['first']} ms ({r['results']} results), "
+                          f"then 'samverkan' {r['other']} ms, {query!r} again {r['again']} ms", flush=True)
                     context.close()
             browser.close()
         server.shutdown()
