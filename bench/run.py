@@ -774,8 +774,10 @@ _PHASES = [  # (label, from event, to event)
     ("on_pre_build hooks (validation, related cases)", "pre_build:first", "pre_build:last"),
     ("on_files hooks (generated pages, exports)", "files:first", "files:last"),
     ("reading and converting every page (Markdown + page hooks)", "files:last", "env:first"),
-    ("rendering and writing every page (theme templates)", "env:first", "post_build:first"),
-    ("on_post_build hooks (Pagefind and the rest)", "post_build:first", "post_build:last"),
+    ("rendering and writing every page (theme templates; meanwhile Pagefind builds the index)", "env:first",
+     "post_build:first"),
+    ("on_post_build hooks (the rest of the wait for Pagefind, and the other hooks)", "post_build:first",
+     "post_build:last"),
 ]
 
 

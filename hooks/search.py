@@ -1,15 +1,17 @@
 """MkDocs adapter: the Pagefind search index (site/pagefind/), built from the case pages.
 
-`mkdocs build`: every case page goes to Pagefind as soon as MkDocs has rendered it
-(on_post_page), so Pagefind reads pages on the second core while MkDocs renders the next; after
-the last page the index is written (on_post_build, after the other hooks). The build waits for
-that, and fails if Pagefind fails.
+`mkdocs build`: a case page's searchable part (its data-pagefind-body element) is complete
+once hooks/cases.py has made the page's content, so every case page goes to Pagefind then
+(on_page_content), while MkDocs is still converting the other pages; Pagefind reads them on
+the second core. When every page is converted (on_env) Pagefind builds and writes the index in
+a background thread while MkDocs renders the pages with the theme; the build waits for it at
+the end (on_post_build, after the other hooks), and fails if Pagefind fails.
 
 `mkdocs serve` (and `make serve`): a rebuild never waits for Pagefind. The edited page is served
 as soon as MkDocs has written it; then a background thread builds the search index anew from
-the latest HTML of every case page (kept from the builds; a dirty rebuild renders only what
-changed) and puts it in place of the served one between builds. At 1,000 cases the edited page
-is served about 1.7 s after the edit (4.2 s when the rebuild waited for Pagefind) and the
+the latest search body of every case page (kept from the builds; a dirty rebuild converts only
+what changed) and puts it in place of the served one between builds. At 1,000 cases the edited
+page is served about 1.7 s after the edit (4.2 s when the rebuild waited for Pagefind) and the
 search has caught up about 3.5 s after that. Until then the search answers from the previous
 index: a new or changed case is found by its old words, or not at all. Edits that come while
 the index is being built are indexed right after, from the latest pages. Progress and errors
@@ -25,6 +27,7 @@ import logging
 import shutil
 import tempfile
 import threading
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -40,7 +43,8 @@ log = logging.getLogger("mkdocs.hooks.search")
 class _State:
     def __init__(self) -> None:
         self.serve = False
-        self.indexer: Indexer | None = None  # mkdocs build: this build's index, filled as pages render
+        self.indexer: Indexer | None = None  # mkdocs build: this build's index, filled as pages convert
+        self.writing: Future | None = None  # mkdocs build: the index being built and written
         self.urls: set[str] = set()  # every page of the current build
         self.pages: dict[str, Page] = {}  # mkdocs serve: the latest of every page with a search body
         self.background: _Background | None = None
@@ -73,14 +77,32 @@ def on_files(files, config):
     return files
 
 
-def on_post_page(output, page, config):
-    found = page_from_html(page.url, output)
+@event_priority(-100)  # after hooks/cases.py has made a case page's content
+def on_page_content(html, page, config, files):
+    found = page_from_html(page.url, html, config.theme.get("language") or "sv")
     if found is not None:
         if _state.serve:
             _state.pages[page.url] = found
         elif _state.indexer is not None:
             _state.indexer.add(found)
-    return output
+    return html
+
+
+def on_env(env, config, files):
+    """Every page is converted: Pagefind builds the index while MkDocs renders the pages."""
+    if _state.indexer is not None and not _state.serve:
+        writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pagefind-write")
+        _state.writing = writer.submit(_write, _state.indexer, Path(config.site_dir))
+        writer.shutdown(wait=False)  # the thread ends when the index is written
+    return env
+
+
+def _write(indexer: Indexer, site: Path) -> bool:
+    for url in indexer.missing():  # a dirty build: unchanged pages are on disk
+        built = site / url / "index.html"
+        if built.exists() and (found := page_from_html(url, built.read_text(encoding="utf-8"))):
+            indexer.add(found)
+    return indexer.write(site / "pagefind")
 
 
 @event_priority(-110)  # after the other hooks
@@ -95,14 +117,12 @@ def on_post_build(config):
         background.building(False)
         return
     indexer, _state.indexer = _state.indexer, None
+    writing, _state.writing = _state.writing, None
     if indexer is None:
         return
     try:
-        for url in indexer.missing():  # a dirty build: unchanged pages are on disk
-            built = Path(config.site_dir) / url / "index.html"
-            if built.exists() and (found := page_from_html(url, built.read_text(encoding="utf-8"))):
-                indexer.add(found)
-        if not indexer.write(folder):
+        stable = writing.result() if writing is not None else _write(indexer, Path(config.site_dir))
+        if not stable:
             log.warning("Sökindexet (Pagefind) har ett format som inte känns igen och kunde inte "
                         "sorteras; två byggen av samma version blir inte identiska.")
     except SearchIndexError as e:
@@ -127,6 +147,9 @@ def _close():
     if _state.indexer is not None:
         _state.indexer.close()
         _state.indexer = None
+    if _state.writing is not None:
+        _state.writing.exception()  # the thread has stopped: its Pagefind was closed above
+        _state.writing = None
 
 
 def _background() -> _Background:

@@ -27,11 +27,11 @@ CHROMIUM_ARGS = [
 
 
 def mkdocs_build(site_dir: Path, config: Path = ROOT / "mkdocs.yml", strict: bool = True,
-                 cwd: Path = ROOT) -> subprocess.CompletedProcess:
+                 cwd: Path = ROOT, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     args = [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site_dir)]
     if strict:
         args.append("--strict")
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {}))
     return subprocess.run(args, cwd=cwd, capture_output=True, text=True, env=env, check=False)
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, make_serve, wait_for
+from conftest import ROOT, make_serve, mkdocs_build, wait_for
 from goda_exempel import search
 from goda_exempel.reproducible import _decode
 from goda_exempel.sorting import swedish_sorted
@@ -125,6 +125,38 @@ def test_a_pagefind_that_fails_fails_loudly(tmp_path, monkeypatch):
     with pytest.raises(search.SearchIndexError, match="Sökindexet kunde inte byggas"):
         search.build_index([page("a", "Ett exempel")], tmp_path / "pagefind")
     assert not (tmp_path / "pagefind").exists()
+
+
+def fragments(bundle: Path) -> dict[str, dict]:
+    """Every page Pagefind indexed in one shard: URL -> its fragment (text, metadata, filters)."""
+    found = {}
+    for path in (bundle / "fragment").iterdir():
+        fragment = json.loads(pagefind_data(path))
+        found[fragment["url"]] = fragment
+    return found
+
+
+def test_the_index_holds_exactly_what_the_built_case_pages_show(built_site, tmp_path):
+    """The build sends each case page to Pagefind before the theme has rendered it; what
+    Pagefind got must be what the finished page carries."""
+    built = []
+    for page_dir in sorted((built_site / "exempel").iterdir()):
+        found = search.page_from_html(f"exempel/{page_dir.name}/", (page_dir / "index.html").read_text("utf-8"))
+        if found is not None:
+            built.append(found)
+    assert len(built) == len(list(ROOT.joinpath("examples").glob("*.md")))
+    search.build_index(built, tmp_path / "pagefind")
+    again = fragments(tmp_path / "pagefind")
+    assert sorted(again) == sorted(f"/{p.url}" for p in built)
+    assert fragments(built_site / "pagefind") == again
+
+
+def test_a_build_whose_pagefind_fails_stops_with_a_plain_message(tmp_path):
+    result = mkdocs_build(tmp_path / "site", env={"PAGEFIND_BINARY_PATH": shutil.which("false")})
+    assert result.returncode == 1
+    assert "Sökindexet kunde inte byggas" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "site" / "pagefind").exists()
 
 
 # --- mkdocs serve ----------------------------------------------------------------------------

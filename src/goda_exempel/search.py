@@ -20,7 +20,7 @@ to shard 1, …), so the shards are similar samples (their word statistics, whic
 uses, agree) and within a shard the pages are in title order. The catalogue lists cases in
 title order from that alone, without a Pagefind sort; ``nyast.json`` gives the order by date.
 
-Pages reach Pagefind while MkDocs is still rendering (:class:`Indexer`), through Pagefind's
+Pages reach Pagefind while MkDocs is still building (:class:`Indexer`), through Pagefind's
 service mode (``pagefind --service``: base64 JSON requests and answers, each followed by a
 comma), spoken to directly: the ``pagefind`` Python package waits 0.1 s before it reads each
 answer, which is 17 minutes for 10,000 pages.
@@ -110,10 +110,12 @@ class Page:
     added: str
 
 
-def page_from_html(url: str, html: str) -> Page | None:
-    """The part of a built page that Pagefind indexes, or None if the page has no
+def page_from_html(url: str, html: str, lang: str = "sv") -> Page | None:
+    """The part of a page that Pagefind indexes, or None if the page has no
     data-pagefind-body element. Pagefind ignores the rest of such a page (the case pages have
-    no Pagefind attributes outside it), and reads a third of a case page faster than all of it."""
+    no Pagefind attributes outside it), and reads a third of a case page faster than all of it.
+    ``html`` is a whole page or only its content; the language is the ``<html lang>`` of a whole
+    page, else ``lang``."""
     start = _BODY.search(html)
     if start is None:
         return None
@@ -126,10 +128,10 @@ def page_from_html(url: str, html: str) -> Page | None:
             end = m.end()
             break
     element = html[start.start():end] if end is not None else html
-    lang = _LANG.search(html)
+    found_lang = _LANG.search(html)
     title = _TITLE.search(element)
     added = _ADDED.search(element)
-    body = (f'<!DOCTYPE html><html lang="{lang.group(1) if lang else "sv"}"><head><meta charset="utf-8">'
+    body = (f'<!DOCTYPE html><html lang="{escape(found_lang.group(1) if found_lang else lang)}"><head><meta charset="utf-8">'
             f"</head><body>{element}</body></html>")
     return Page(url=url, body=body, title=unescape(title.group(1)) if title else "",
                 added=added.group(1) if added else "")
@@ -202,7 +204,7 @@ class Service:
 
 class _Shard:
     """One shard's pages, handed to Pagefind in order by a thread of its own (so that Pagefind
-    reads them while MkDocs renders the next)."""
+    reads them while MkDocs builds the next)."""
 
     def __init__(self) -> None:
         self.urls: list[str] = []
@@ -274,8 +276,8 @@ class _Shard:
 
 
 class Indexer:
-    """The search index of one build: ``add`` every built page (as MkDocs renders them), then
-    ``write``. ``planned`` is every case page, (URL, title), known before rendering: it decides
+    """The search index of one build: ``add`` every case page (as MkDocs converts them), then
+    ``write``. ``planned`` is every case page, (URL, title), known beforehand: it decides
     each page's shard and place, so a page goes to Pagefind as soon as the pages before it in
     its shard have."""
 
@@ -309,7 +311,7 @@ class Indexer:
             self._next[shard] += 1
 
     def missing(self) -> list[str]:
-        """Planned pages not added yet (a dirty build renders only what changed)."""
+        """Planned pages not added yet (a dirty build converts only what changed)."""
         return [url for url in self._order if url not in self._added]
 
     def write(self, folder: Path) -> bool:
