@@ -272,3 +272,19 @@ def test_the_catalogue_searches_from_the_third_letter_or_on_enter(page, site_url
     box.press("Enter")
     page.wait_for_url("**/hitta-exempel/?q=gr")
     expect(page.locator(".ge-results__status")).not_to_have_text("Söker …")
+
+
+def test_a_query_that_arrives_whole_is_searched_at_once(page, site_url):
+    """Typed letter by letter, the catalogue waits for the next letter before it searches;
+    pasted or filled in, it searches at once (the address changes within the input event)."""
+    page.goto(site_url + "hitta-exempel/")
+    page.evaluate("""() => { window.atInput = [];
+        document.addEventListener('input', () => window.atInput.push(decodeURIComponent(location.search))); }""")
+    box = page.get_by_label("Sök i exemplen")
+    box.click()
+    page.keyboard.type("grannarna", delay=30)
+    assert page.evaluate("window.atInput") == [""] * len("grannarna")
+    wait_for(page, ["trygga-grannar-vatterhem"])
+    box.fill("överenskommelsen")
+    assert page.evaluate("window.atInput")[-1] == "?q=överenskommelsen"
+    wait_for(page, ["organiserad-trygghet-goteborg"])

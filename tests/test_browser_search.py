@@ -183,3 +183,25 @@ def test_two_letters_search_nothing_yet_and_enter_searches_them_on_the_catalogue
     box.press("Enter")
     page.wait_for_url("**/hitta-exempel/?q=gr")
     expect(page.locator(".ge-results__status")).to_have_text(re.compile(r"^\d+ exempel$"))
+
+
+def test_both_boxes_wait_for_more_typing_only_after_a_typed_letter(page, site_url):
+    """The rule both search boxes use (window.geSok.pause): a typed letter waits for the next
+    one; a query that arrives whole (pasted, dropped, filled in, corrected) is searched at once."""
+    page.goto(site_url + "om/")
+    waits = page.evaluate("""() => {
+        const pause = window.geSok.pause;
+        const input = (type, data) => new InputEvent('input', {inputType: type, data: data});
+        return [
+            pause(input('insertText', 'g'), 'tryg', 'trygg', 120),
+            pause(input('deleteContentBackward', null), 'trygg', 'tryg', 120),
+            pause(input('insertText', 'trygghet'), '', 'trygghet', 120),
+            pause(input('insertText', 'våld'), 'trygghet', 'våld', 120),
+            pause(input('insertFromPaste', null), 'trygghet', 'våld', 120),
+            pause(input('insertFromDrop', null), '', 'v', 120),
+            pause(input('insertReplacementText', null), 'trygget', 'trygghet', 120),
+            pause(new Event('input'), 'tr', 'try', 150),
+            pause(new Event('input'), '', 'trygghet', 150),
+        ];
+    }""")
+    assert waits == [120, 120, 0, 0, 0, 0, 0, 150, 0]

@@ -113,6 +113,7 @@
 
   function fillForm(state) {
     form.elements.q.value = state.q;
+    typed = state.q;
     form.elements.sortera.value = state.sortera || "relevans";
     form.elements.fran.value = state.fran;
     form.elements.till.value = state.till;
@@ -277,17 +278,23 @@
   }
 
   /* Search as the visitor types, once typing pauses, from the third letter on (or at once when
-     the field is emptied). One or two letters begin too many words: their search would load
-     much of the word index and take long at thousands of cases. Enter searches any query. */
+     the field is emptied, or when the query arrives whole: pasted or filled in). One or two
+     letters begin too many words: their search would load much of the word index and take
+     long at thousands of cases. Enter searches any query. */
   var typing = null;
+  var typed = ""; /* the query as of the last input event (or as fillForm set it) */
   form.addEventListener("input", function (event) {
     if (event.target.name === "q") {
       var state = formState();
+      var geSok = window.geSok || {};
+      var wait = geSok.pause ? geSok.pause(event, typed, state.q, 150) : 150;
+      typed = state.q;
       clearTimeout(typing);
-      if (state.q && state.q.length < ((window.geSok || {}).FROM_LETTERS || 1)) return;
+      if (state.q && state.q.length < (geSok.FROM_LETTERS || 1)) return;
+      if (!state.q || wait === 0) { apply(false); return; }
       /* the word index for what is typed loads while the visitor types */
-      if (state.q) pagefind().then(function (pf) { return pf.preload(state.q, searchOptions(state)); }).catch(function () {});
-      typing = setTimeout(function () { apply(false); }, 150);
+      pagefind().then(function (pf) { return pf.preload(state.q, searchOptions(state)); }).catch(function () {});
+      typing = setTimeout(function () { apply(false); }, wait);
     }
   });
   form.addEventListener("change", function (event) { if (event.target.name !== "q") apply(true); });

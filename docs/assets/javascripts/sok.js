@@ -35,9 +35,19 @@
     return loading;
   }
 
+  /* How long a search box waits for more typing after an input event before it searches, in
+     ms: `ms` after a typed letter or a deletion, none when the query arrived whole (pasted,
+     dropped, corrected, dictated or filled in: more than one letter in one input event). */
+  function pause(event, before, after, ms) {
+    var type = event.inputType || "";
+    if (type.indexOf("insertFrom") === 0 || type === "insertReplacementText") return 0;
+    if (typeof event.data === "string") return event.data.length > 1 ? 0 : ms;
+    return after.length - before.length > 1 ? 0 : ms; /* an event that does not say what it inserted */
+  }
+
   /* Both search boxes search as the visitor types from this many letters on: one or two letters
      begin too many words, and their search loads much of the word index. */
-  window.geSok = { load: loadPagefind, FROM_LETTERS: 3 };
+  window.geSok = { load: loadPagefind, pause: pause, FROM_LETTERS: 3 };
 
   var form = document.querySelector("[data-ge-search]");
   if (!form) return;
@@ -84,10 +94,13 @@
      keyboard users tab past the box, and should not download the search on the way.) */
   input.addEventListener("pointerdown", function () { load().catch(function () {}); });
 
-  input.addEventListener("input", function () {
+  var before = input.value.trim();
+  input.addEventListener("input", function (event) {
     var query = input.value.trim();
+    var wait = pause(event, before, query, 120);
+    before = query;
     if (query.length < window.geSok.FROM_LETTERS) { open(false); list.textContent = ""; return; }
-    load().then(function (pf) { return pf.debouncedSearch(query, {}, 120); })
+    load().then(function (pf) { return pf.debouncedSearch(query, {}, wait); })
       .then(function (search) {
         if (search === null || input.value.trim() !== query) return; /* a newer query is under way */
         return Promise.all(search.results.slice(0, SHOWN).map(function (r) { return r.data(); }))
