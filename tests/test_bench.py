@@ -164,3 +164,19 @@ def test_the_worker_experiment_runs_on_a_built_site(built_site):
     for line in lines:
         found = re.search(r"first 'grannarna' \d+ ms \((\d+) results\), then 'samverkan' \d+ ms", line)
         assert found and int(found.group(1)) >= 1, line
+
+
+def test_rounds_builds_the_four_variants_and_prints_their_medians(tmp_path):
+    import rounds
+
+    folders = rounds.builds(tmp_path, 6, seed=2)
+    figures = rounds.measure(folders, 1)
+    assert (folders["the project (the build)"] / "site" / "pagefind" / "pagefind-entry.json").is_file()
+    assert (folders["the project without its search index"] / "site" / "exempel").is_dir()
+    assert not (folders["the project without its search index"] / "site" / "pagefind").exists()
+    assert (folders[rounds.BASELINE] / "site" / "search" / "search_index.json").is_file()
+    assert not (folders["plain Material, no search"] / "site" / "search").exists()
+    rows = [line for line in rounds.table(figures, 6, 1).splitlines() if line.startswith("| ")][1:]
+    assert [row.split(" | ")[0].lstrip("| ") for row in rows] == list(folders)
+    assert rows[1].endswith("| 1.00 (1.00) |")  # the baseline against itself
+    assert all(f["seconds"] > 0 and f["cpu_seconds"] > 0 for runs in figures.values() for f in runs)
