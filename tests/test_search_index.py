@@ -209,3 +209,9 @@ def test_the_catalogue_page_states_the_letters_the_search_boxes_wait_for():
     letters = int(re.search(r"FROM_LETTERS: (\d+)", (ROOT / "docs/assets/javascripts/sok.js").read_text()).group(1))
     words = {2: "två", 3: "tre", 4: "fyra", 5: "fem"}
     assert f"skrivit {words[letters]} bokstäver" in (ROOT / "docs/hitta-exempel.md").read_text(encoding="utf-8")
+
+
+def test_the_catalogue_searches_for_the_word_the_build_gives_every_case():
+    """The catalogue lists cases by searching for goda_exempel.search.EVERY_CASE (katalog.js)."""
+    word = re.search(r'var EVERY_CASE = "([^"]*)";', (ROOT / "docs/assets/javascripts/katalog.js").read_text()).group(1)
+    assert word == search.EVERY_CASE
