@@ -8,6 +8,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
+from goda_exempel.browse import CATALOGUE_PAGE as STEP
+
 pytestmark = pytest.mark.browser
 
 ALL = {"organiserad-trygghet-goteborg", "trygga-grannar-vatterhem", "trygghetssamordnare-halmstad",
@@ -198,14 +200,14 @@ def test_more_cases_continue_the_title_order_from_the_search_index(page, many_ur
     page.on("request", lambda request: requests.append(request.url))
     page.goto(url + "hitta-exempel/")
     assert page.locator(".ge-results__status").inner_text() == "45 exempel"
-    assert page.locator(".ge-results__list .ge-list__title").all_inner_texts() == titles[:20]
+    assert page.locator(".ge-results__list .ge-list__title").all_inner_texts() == titles[:STEP]
     assert not [u for u in requests if "/pagefind/" in u]
-    page.get_by_role("button", name="Visa fler").click()
-    expect(page.locator(".ge-results__list li")).to_have_count(40)
-    assert page.locator(".ge-results__list .ge-list__title").all_inner_texts() == titles[:40]
-    assert page.evaluate("document.activeElement.textContent") == titles[20]  # focus on the first new case
-    page.get_by_role("button", name="Visa fler").click()
-    expect(page.locator(".ge-results__list li")).to_have_count(45)
+    for shown_before in range(STEP, 45, STEP):
+        page.get_by_role("button", name="Visa fler").click()
+        now = min(shown_before + STEP, 45)
+        expect(page.locator(".ge-results__list li")).to_have_count(now)
+        assert page.locator(".ge-results__list .ge-list__title").all_inner_texts() == titles[:now]
+        assert page.evaluate("document.activeElement.textContent") == titles[shown_before]  # the first new case
     assert page.get_by_role("button", name="Visa fler").is_hidden()
 
 
@@ -221,15 +223,15 @@ def test_pressing_more_twice_quickly_adds_the_next_cases_once(page, many_url):
     url, _ = many_url
     page.goto(url + "hitta-exempel/")
     page.get_by_label("Sök i exemplen").fill("trygghet")
-    fragments_loaded(page, 20)
-    expect(page.locator(".ge-results__list li")).to_have_count(20)
+    fragments_loaded(page, STEP)
+    expect(page.locator(".ge-results__list li")).to_have_count(STEP)
     more = page.get_by_role("button", name="Visa fler")
     more.dispatch_event("click")
     more.dispatch_event("click")  # again, before the first press has loaded its cases
-    expect(page.locator(".ge-results__list li")).to_have_count(40)
+    expect(page.locator(".ge-results__list li")).to_have_count(2 * STEP)
     page.wait_for_timeout(500)  # a second set would still be coming in
     hrefs = page.locator(".ge-results__list a.ge-list__title").evaluate_all("els => els.map(a => a.href)")
-    assert len(hrefs) == len(set(hrefs)) == 40
+    assert len(hrefs) == len(set(hrefs)) == 2 * STEP
 
 
 def test_a_typed_query_loads_the_same_word_index_as_a_pasted_one(browser, many_url):
@@ -243,7 +245,7 @@ def test_a_typed_query_loads_the_same_word_index_as_a_pasted_one(browser, many_u
         page.on("request", lambda request: requests.append(urlsplit(request.url).path))
         page.goto(url + "hitta-exempel/")
         enter(page)
-        fragments_loaded(page, 20)  # the search is done: every word index it needed was requested
+        fragments_loaded(page, STEP)  # the search is done: every word index it needed was requested
         context.close()
         return {path for path in requests if path.endswith(".pf_index")}
 
