@@ -29,7 +29,7 @@
   var more = results.querySelector(".ge-results__more");
   var staticList = root.querySelector("#ge-static");
   var base = new URL(root.getAttribute("data-ge-base"), document.baseURI);
-  var PAGE = Number(root.getAttribute("data-ge-page")) || 10; /* browse.CATALOGUE_PAGE */
+  var PAGE = Number(root.getAttribute("data-ge-page")); /* browse.CATALOGUE_PAGE, set on the page */
   var EVERY_CASE = "__"; /* goda_exempel.search.EVERY_CASE */
   var boxes = Array.prototype.slice.call(form.querySelectorAll(".ge-facet input[type=checkbox]"));
   var FACETS = boxes.map(function (box) { return box.name; })
