@@ -4,6 +4,11 @@ one page per case, one per facet value, and the generated lists, map and statist
 Validation runs in on_pre_build, before MkDocs cleans the site folder, so an invalid case
 stops the build with every problem listed and leaves no half-built site behind.
 
+A case page's content comes from goda_exempel.casepage, not from MkDocs' Markdown: `mkdocs
+build` has it made in forked processes from on_pre_build on, while MkDocs reads the other
+pages (`mkdocs serve` makes each page as MkDocs reaches it), and on_page_content gives MkDocs
+the content with the table of contents and anchors it would have taken from its own conversion.
+
 `mkdocs serve --dirty` (what `make serve` runs) rebuilds only the pages whose inputs changed
 since the previous build: a case's own page, the pages that list it (facet and A–Ö pages,
 related cases, the catalogue, start page, map and statistics) and any page whose Markdown
@@ -15,16 +20,15 @@ import hashlib
 import json
 import logging
 import os
-import re
 from html import escape
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
+from mkdocs.structure.toc import get_toc
 
-from goda_exempel import browse, facets, lists, map as sweden_map, pages, render, sanitize, search, stats
+from goda_exempel import browse, casepage, facets, lists, map as sweden_map, pages, stats
 from goda_exempel.errors import format_problems
-from goda_exempel.repo import Repo
 from goda_exempel.validate import validate_paths
 
 _build = {"cases": {}, "related": {}}  # this build's cases by src_uri, and their related cases
@@ -54,6 +58,22 @@ def on_pre_build(config):
         raise PluginError(f"{count} fel i exemplen – sajten byggdes inte:\n{format_problems(result.problems)}")
     _build["cases"] = {pages.case_src_uri(case): case for case in result.cases}
     _build["related"] = facets.related(result.cases)
+    _build["markdown"] = casepage.MarkdownSetup(list(config.markdown_extensions), dict(config.mdx_configs or {}))
+    _close_batch()
+    if _build.get("processes", 1) > 1 and len(result.cases) >= casepage.PARALLEL_FROM:
+        # the case pages' content is made in other processes while MkDocs reads the other pages
+        _build["batch"] = casepage.Batch([_job(case, config) for case in result.cases], _build["markdown"],
+                                         _build["processes"])
+
+
+def _job(case, config):
+    return casepage.Job(case, _build["related"].get(case.id, []), config.repo_url)
+
+
+def _close_batch():
+    batch = _build.pop("batch", None)
+    if batch is not None:
+        batch.close()
 
 
 def on_files(files, config):
@@ -129,6 +149,8 @@ def on_page_markdown(markdown, page, config, files):
         # MkDocs' Jinja): a contributor's title must reach the page as text, never as markup.
         page.meta["title"] = escape(case.title)
         page.meta["description"] = escape(case.meta["summary"])
+    if case is not None:
+        return ""  # made by casepage, not by MkDocs' Markdown (see on_page_content)
     # Generated HTML skips Markdown: it is HTML already, and Markdown would only parse it twice
     # (its raw-HTML pass and MkDocs' anchor scan), most of a list page's build time.
     if page.file.src_uri in _build.get("html_pages", ()):
@@ -166,12 +188,19 @@ def on_page_content(html, page, config, files):
     case = _build["cases"].get(page.file.src_uri)
     if case is None:
         return _put_back(html, page)
-    page.edit_url = Repo(config.repo_url).edit_case_url(case.id)
-    end = html.index("</h1>") + len("</h1>")  # the title, made from the escaped title alone
-    title = re.sub(r'<a class="headerlink"[^>]*>.*?</a>', "", html[:end])  # no "#" after the title
-    return (
-        f'<div class="ge-case" data-pagefind-body>{title}'
-        f"{render.summary_html(case)}{render.fact_box(case, page.edit_url, browse.fact_link)}"
-        f'<div class="ge-case__text">{sanitize.clean(html[end:])}</div>{search.annotations(case)}</div>'
-        f"{browse.related_html(_build['related'].get(case.id, []))}"
-    )
+    batch = _build.get("batch")
+    content = batch.get(case.id) if batch else casepage.make(_job(case, config), _build["markdown"])
+    # what MkDocs would have taken from converting the page's Markdown itself
+    page.toc = get_toc(content.toc)
+    page.present_anchor_ids = content.ids
+    page.links_to_anchors = {page.file: content.anchors} if content.anchors else {}
+    page.edit_url = content.edit_url
+    return content.html
+
+
+def on_post_build(config):
+    _close_batch()
+
+
+def on_build_error(error):
+    _close_batch()

@@ -30,10 +30,13 @@ def markdown_text(text: str) -> str:
 
 
 def case_markdown(case: Case) -> str:
-    """The page's Markdown: title and description as front matter, the title as the first
-    heading, then the case text."""
-    return (f"{front_matter(case.title, case.meta['summary'])}"
-            f"# {markdown_text(case.title)} {{#{TITLE_ID}}}\n\n{case.body.strip()}\n")
+    """The page's Markdown: title and description as front matter, then the text."""
+    return f"{front_matter(case.title, case.meta['summary'])}{case_text_markdown(case)}"
+
+
+def case_text_markdown(case: Case) -> str:
+    """The title as the first heading, then the case text."""
+    return f"# {markdown_text(case.title)} {{#{TITLE_ID}}}\n\n{case.body.strip()}\n"
 
 
 def front_matter(title: str, description: str) -> str:
