@@ -150,7 +150,9 @@ def _executable() -> str:
 
 
 class Service:
-    """One ``pagefind --service`` process, asked one thing at a time."""
+    """One ``pagefind --service`` process. Requests may be sent one after another without
+    waiting (``send``): Pagefind handles them in order, and a thread of the service reads the
+    answers as they come, so Pagefind never waits for Python to ask for the next page."""
 
     def __init__(self) -> None:
         env = dict(os.environ)
@@ -159,37 +161,60 @@ class Service:
         self._proc = subprocess.Popen([_executable(), "--service"], stdin=subprocess.PIPE,
                                       stdout=subprocess.PIPE, stderr=self._errors, env=env)
         self._id = 0
-        self._rest = b""
+        self._answers: dict[int, dict] = {}
+        self._ended: str | None = None  # why no more answers come
+        self._lock = threading.Condition()
+        self._reader = threading.Thread(target=self._read, name="pagefind-answers", daemon=True)
+        self._reader.start()
 
-    def call(self, **payload) -> dict:
+    def send(self, **payload) -> int:
+        """Send a request; its number, for ``wait``."""
         self._id += 1
         message = json.dumps({"message_id": self._id, "payload": payload}).encode("utf-8")
         try:
             self._proc.stdin.write(base64.b64encode(message) + b",")
             self._proc.stdin.flush()
-            while True:
-                answer = json.loads(base64.b64decode(self._read()))
-                if answer is not None:
-                    break
-        except (OSError, ValueError) as e:
+        except OSError as e:
             raise SearchIndexError(f"Sökindexet kunde inte byggas (Pagefind): {self._stderr() or e}") from None
-        result = answer.get("payload") or {}
+        return self._id
+
+    def wait(self, message_id: int) -> dict:
+        """The answer to a request sent."""
+        with self._lock:
+            while message_id not in self._answers:
+                if self._ended is not None:
+                    raise SearchIndexError(f"Sökindexet kunde inte byggas (Pagefind): {self._stderr() or self._ended}")
+                self._lock.wait()
+            result = self._answers.pop(message_id).get("payload") or {}
         if result.get("type") == "Error":
             raise SearchIndexError(f"Sökindexet kunde inte byggas (Pagefind): {result.get('message')}")
         return result
 
-    def _read(self) -> bytes:
-        data = bytearray(self._rest)
-        end = data.find(b",")
-        while end < 0:
-            more = self._proc.stdout.read1(1 << 20)
-            if not more:
-                raise OSError("Pagefind slutade svara")
-            start = len(data)
-            data += more
-            end = data.find(b",", start)
-        self._rest = bytes(data[end + 1:])
-        return bytes(data[:end])
+    def call(self, **payload) -> dict:
+        return self.wait(self.send(**payload))
+
+    def _read(self) -> None:
+        buffer = bytearray()
+        try:
+            while more := self._proc.stdout.read1(1 << 20):
+                start = len(buffer)
+                buffer += more
+                if buffer.find(b",", start) < 0:
+                    continue  # a long answer (the index's files) comes in many pieces
+                end = buffer.rfind(b",")
+                answers = [json.loads(base64.b64decode(m)) for m in bytes(buffer[:end]).split(b",")]
+                del buffer[:end + 1]
+                with self._lock:
+                    for answer in answers:
+                        if answer is not None:
+                            self._answers[answer.get("message_id")] = answer
+                    self._lock.notify_all()
+            ended = "Pagefind slutade svara"
+        except (OSError, ValueError) as e:
+            ended = str(e) or type(e).__name__
+        with self._lock:
+            self._ended = ended
+            self._lock.notify_all()
 
     def _stderr(self) -> str:
         self._errors.seek(0)
@@ -199,6 +224,12 @@ class Service:
         if self._proc.poll() is None:
             self._proc.kill()
             self._proc.wait()
+        self._reader.join()
+        for pipe in (self._proc.stdin, self._proc.stdout):
+            try:
+                pipe.close()
+            except OSError:
+                pass
         self._errors.close()
 
 
@@ -213,6 +244,7 @@ class _Shard:
         self._lock = threading.Lock()
         self._service: Service | None = None
         self._index = None
+        self._sent: list[int] = []  # AddFile requests not yet checked
         self._thread = threading.Thread(target=self._run, name="pagefind-shard", daemon=True)
         self._thread.start()
 
@@ -230,8 +262,9 @@ class _Shard:
                         self._service = Service()
                         self._index = self._service.call(type="NewIndex", config=None)["index_id"]
                     service = self._service
-                service.call(type="AddFile", index_id=self._index, url="/" + page.url,
-                             file_path=None, file_contents=page.body)
+                # answered in order; write() checks the answers
+                self._sent.append(service.send(type="AddFile", index_id=self._index, url="/" + page.url,
+                                               file_path=None, file_contents=page.body))
             except BaseException as e:  # reported by write()
                 self._error = self._error or e
 
@@ -252,6 +285,8 @@ class _Shard:
             if self._service is None:
                 self._service = Service()
                 self._index = self._service.call(type="NewIndex", config=None)["index_id"]
+            for message_id in self._sent:
+                self._service.wait(message_id)
             files = self._service.call(type="GetFiles", index_id=self._index)["files"]
             self.close()  # Pagefind's memory is freed before the files are written
             for file in files:
