@@ -1,11 +1,13 @@
 """MkDocs adapter: the Pagefind search index (site/pagefind/), built from the case pages.
 
 `mkdocs build`: a case page's searchable part (its data-pagefind-body element) is complete
-once hooks/cases.py has made the page's content, so every case page goes to Pagefind then
-(on_page_content), while MkDocs is still converting the other pages; Pagefind reads them on
-the second core. When every page is converted (on_env) Pagefind builds and writes the index in
-a background thread while MkDocs renders the pages with the theme; the build waits for it at
-the end (on_post_build, after the other hooks), and fails if Pagefind fails.
+once its content is made (goda_exempel.casepage). From 200 cases the contents are made in other
+processes from on_pre_build on, and each goes to Pagefind as soon as it is made; when the last
+is in, Pagefind builds and writes the index in a background thread, while MkDocs reads and
+renders the pages on the other core. With fewer cases each case page goes to Pagefind when
+MkDocs has its content (on_page_content), and the index is built when every page is read
+(on_env). The build waits for the index at the end (on_post_build, after the other hooks), and
+fails if Pagefind fails.
 
 `mkdocs serve` (and `make serve`): a rebuild never waits for Pagefind. The edited page is served
 as soon as MkDocs has written it; then a background thread builds the search index anew from
@@ -33,7 +35,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from goda_exempel import pages as case_pages
+from goda_exempel import casepage, pages as case_pages
 from goda_exempel.search import Indexer, Page, SearchIndexError, build_index, page_from_html
 from goda_exempel.validate import validate_dir
 
@@ -46,8 +48,10 @@ class _State:
         self.indexer: Indexer | None = None  # mkdocs build: this build's index, filled as pages convert
         self.writing: Future | None = None  # mkdocs build: the index being built and written
         self.urls: set[str] = set()  # every page of the current build
+        self.fed: set[str] = set()  # mkdocs build: pages indexed from goda_exempel.casepage's batch
         self.pages: dict[str, Page] = {}  # mkdocs serve: the latest of every page with a search body
         self.background: _Background | None = None
+        self.lock = threading.Lock()
 
 
 _state = _State()
@@ -73,28 +77,56 @@ def on_files(files, config):
               for case in validate_dir(root / "examples", root).cases}
     planned = [(f.url, titles[f.src_uri]) for f in pages if f.src_uri in titles]
     _close()
-    _state.indexer = Indexer(planned)
+    _state.indexer = indexer = Indexer(planned)
+    _state.fed = set()
+    batch = casepage.running()
+    if batch is not None:  # the case pages are being made already: index each as soon as it is
+        lang = config.theme.get("language") or "sv"
+        site = Path(config.site_dir)
+        _state.fed = {url for url, _ in planned}
+        left = len(planned)
+
+        def index(case, content):
+            nonlocal left
+            indexer.add(page_from_html(case_pages.case_url(case), content.html, lang))
+            left -= 1
+            if left == 0:  # every case page is in: Pagefind builds the index while MkDocs goes on
+                _start_writing(indexer, site)
+
+        batch.listen(index)
     return files
 
 
 @event_priority(-100)  # after hooks/cases.py has made a case page's content
 def on_page_content(html, page, config, files):
+    if page.url in _state.fed:
+        return html
     found = page_from_html(page.url, html, config.theme.get("language") or "sv")
     if found is not None:
         if _state.serve:
             _state.pages[page.url] = found
+        elif _state.writing is not None:
+            log.warning(f"{page.file.src_uri}: sidan har ett sökbart innehåll (data-pagefind-body), men "
+                        "sökindexet byggdes redan av exemplens sidor. Bara exemplens sidor kan ha det.")
         elif _state.indexer is not None:
             _state.indexer.add(found)
     return html
 
 
 def on_env(env, config, files):
-    """Every page is converted: Pagefind builds the index while MkDocs renders the pages."""
+    """Every page is converted: Pagefind builds the index while MkDocs renders the pages (if it
+    has not begun already, when the last case page was made)."""
     if _state.indexer is not None and not _state.serve:
-        writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pagefind-write")
-        _state.writing = writer.submit(_write, _state.indexer, Path(config.site_dir))
-        writer.shutdown(wait=False)  # the thread ends when the index is written
+        _start_writing(_state.indexer, Path(config.site_dir))
     return env
+
+
+def _start_writing(indexer: Indexer, site: Path) -> None:
+    with _state.lock:
+        if _state.writing is None and indexer is _state.indexer:
+            writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pagefind-write")
+            _state.writing = writer.submit(_write, indexer, site)
+            writer.shutdown(wait=False)  # the thread ends when the index is written
 
 
 def _write(indexer: Indexer, site: Path) -> bool:

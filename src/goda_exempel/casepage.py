@@ -5,7 +5,8 @@ cases.
 MkDocs converts every page's Markdown in one loop on one core, and the case texts are most of
 it (about 1.3 s of Python-Markdown at 1,000 cases). A build therefore makes the case pages'
 content beforehand in forked processes (:class:`Batch`), while MkDocs goes on with the other
-pages, and hooks/cases.py hands each page its content in place of MkDocs' own conversion.
+pages, and hooks/cases.py hands each page its content in place of MkDocs' own conversion
+(hooks/search.py hands each to the search index as soon as it is made: :meth:`Batch.listen`).
 A long-running ``mkdocs serve`` (threads: forking is unsafe) makes each page as MkDocs reaches
 it (:func:`make`). Both give the same content.
 

@@ -325,16 +325,18 @@ class Indexer:
         self._others: dict[str, Page] = {}  # pages with a body that were not planned
         self._added: dict[str, str] = {}
         self._shards = [_Shard() for _ in range(self.count)]
+        self._lock = threading.Lock()
 
     def add(self, page: Page) -> None:
-        self._added[page.url] = page.added
-        where = self._place.get(page.url)
-        if where is None:
-            self._others[page.url] = page
-            return
-        shard, place = where
-        self._waiting[shard][place] = page
-        self._send(shard)
+        with self._lock:  # pages may come from more than one thread
+            self._added[page.url] = page.added
+            where = self._place.get(page.url)
+            if where is None:
+                self._others[page.url] = page
+                return
+            shard, place = where
+            self._waiting[shard][place] = page
+            self._send(shard)
 
     def _send(self, shard: int, everything: bool = False) -> None:
         waiting = self._waiting[shard]
@@ -353,10 +355,11 @@ class Indexer:
         """Write the index to ``folder``, replacing what is there: the shards, the manifest and
         the date order. False if Pagefind's filter index could not be put in a stable order
         (then two builds of the same sources differ)."""
-        for shard in range(self.count):
-            self._send(shard, everything=True)
-        for url in sorted(self._others, key=lambda u: (swedish_key(self._others[u].title), u)):
-            self._shards[-1].add(self._others[url])  # after the cases, so their order holds
+        with self._lock:
+            for shard in range(self.count):
+                self._send(shard, everything=True)
+            for url in sorted(self._others, key=lambda u: (swedish_key(self._others[u].title), u)):
+                self._shards[-1].add(self._others[url])  # after the cases, so their order holds
         work = folder.with_name(folder.name + ".ny")
         shutil.rmtree(work, ignore_errors=True)
         stable = True
