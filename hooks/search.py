@@ -7,7 +7,8 @@ is in, Pagefind builds and writes the index in a background thread, while MkDocs
 renders the pages on the other core. With fewer cases each case page goes to Pagefind when
 MkDocs has its content (on_page_content), and the index is built when every page is read
 (on_env). The build waits for the index at the end (on_post_build, after the other hooks), and
-fails if Pagefind fails.
+fails if Pagefind fails. Only case pages are searched: another page with a data-pagefind-body
+element gets a warning (which stops a strict build), in a build of any size and in `mkdocs serve`.
 
 `mkdocs serve` (and `make serve`): a rebuild never waits for Pagefind. The edited page is served
 as soon as MkDocs has written it; then a background thread builds the search index anew from
@@ -48,6 +49,7 @@ class _State:
         self.indexer: Indexer | None = None  # mkdocs build: this build's index, filled as pages convert
         self.writing: Future | None = None  # mkdocs build: the index being built and written
         self.urls: set[str] = set()  # every page of the current build
+        self.cases: set[str] = set()  # the case pages of the current build: the search covers these
         self.fed: set[str] = set()  # mkdocs build: pages indexed from goda_exempel.casepage's batch
         self.pages: dict[str, Page] = {}  # mkdocs serve: the latest of every page with a search body
         self.background: _Background | None = None
@@ -70,12 +72,13 @@ def on_pre_build(config):
 def on_files(files, config):
     pages = files.documentation_pages()
     _state.urls = {f.url for f in pages}
-    if _state.serve:
-        return files
     root = Path(config.config_file_path).parent
     titles = {case_pages.case_src_uri(case): case.title  # checked already: hooks/cases.py stopped a bad build
               for case in validate_dir(root / "examples", root).cases}
     planned = [(f.url, titles[f.src_uri]) for f in pages if f.src_uri in titles]
+    _state.cases = {url for url, _ in planned}
+    if _state.serve:
+        return files
     _close()
     _state.indexer = indexer = Indexer(planned)
     _state.fed = set()
@@ -102,14 +105,15 @@ def on_page_content(html, page, config, files):
     if page.url in _state.fed:
         return html
     found = page_from_html(page.url, html, config.theme.get("language") or "sv")
-    if found is not None:
-        if _state.serve:
-            _state.pages[page.url] = found
-        elif _state.writing is not None:
-            log.warning(f"{page.file.src_uri}: sidan har ett sökbart innehåll (data-pagefind-body), men "
-                        "sökindexet byggdes redan av exemplens sidor. Bara exemplens sidor kan ha det.")
-        elif _state.indexer is not None:
-            _state.indexer.add(found)
+    if found is None:
+        return html
+    if page.url not in _state.cases:
+        log.warning(f"{page.file.src_uri}: sidan har data-pagefind-body, men bara exemplens sidor finns i "
+                    "sökningen. Ta bort data-pagefind-body från sidan.")
+    elif _state.serve:
+        _state.pages[page.url] = found
+    elif _state.indexer is not None:
+        _state.indexer.add(found)
     return html
 
 

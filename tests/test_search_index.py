@@ -159,6 +159,17 @@ def test_a_build_whose_pagefind_fails_stops_with_a_plain_message(tmp_path):
     assert not (tmp_path / "site" / "pagefind").exists()
 
 
+def test_a_page_other_than_a_case_that_asks_to_be_searched_stops_the_build(tmp_path):
+    from test_site import copy_project
+
+    project = copy_project(tmp_path)
+    (project / "docs" / "sokbar.md").write_text('# Sökbar\n\n<div data-pagefind-body markdown>Text</div>\n',
+                                                encoding="utf-8")
+    result = mkdocs_build(project / "site", project / "mkdocs.yml", cwd=project)
+    assert result.returncode == 1
+    assert "sokbar.md: sidan har data-pagefind-body, men bara exemplens sidor finns i sökningen" in result.stderr
+
+
 # --- mkdocs serve ----------------------------------------------------------------------------
 
 
