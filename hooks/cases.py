@@ -27,7 +27,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
 
-from goda_exempel import browse, casepage, facets, lists, map as sweden_map, pages, stats
+from goda_exempel import browse, casepage, facets, lists, map as sweden_map, pages, search, stats
 from goda_exempel.errors import format_problems
 from goda_exempel.validate import validate_paths
 
@@ -61,8 +61,10 @@ def on_pre_build(config):
     _build["markdown"] = casepage.MarkdownSetup(list(config.markdown_extensions), dict(config.mdx_configs or {}))
     _close_batch()
     if _build.get("processes", 1) > 1 and len(result.cases) >= casepage.PARALLEL_FROM:
-        # the case pages' content is made in other processes while MkDocs reads the other pages
-        _build["batch"] = casepage.Batch([_job(case, config) for case in result.cases], _build["markdown"],
+        # the case pages' content is made in other processes while MkDocs reads the other pages,
+        # in the search index's order, so that each can go to Pagefind as soon as it is made
+        ordered = sorted(result.cases, key=lambda case: search.index_order(pages.case_url(case), case.title))
+        _build["batch"] = casepage.Batch([_job(case, config) for case in ordered], _build["markdown"],
                                          _build["processes"])
 
 

@@ -310,6 +310,13 @@ class _Shard:
         self._queue.put(None)
 
 
+def index_order(url: str, title: str) -> tuple:
+    """Where a page comes in the index: Swedish title order, then address. A page reaches
+    Pagefind only after every page before it in its shard, so pages made in this order are
+    indexed as soon as they are made."""
+    return (swedish_key(title), url)
+
+
 class Indexer:
     """The search index of one build: ``add`` every case page (as MkDocs converts them), then
     ``write``. ``planned`` is every case page, (URL, title), known beforehand: it decides
@@ -317,7 +324,7 @@ class Indexer:
     its shard have."""
 
     def __init__(self, planned: list[tuple[str, str]], shard_size: int = SHARD_SIZE) -> None:
-        self._order = [url for url, _ in sorted(planned, key=lambda p: (swedish_key(p[1]), p[0]))]
+        self._order = [url for url, _ in sorted(planned, key=lambda p: index_order(*p))]
         self.count = max(1, math.ceil(len(self._order) / shard_size))
         self._place = {url: (rank % self.count, rank // self.count) for rank, url in enumerate(self._order)}
         self._waiting: list[dict[int, Page]] = [{} for _ in range(self.count)]
