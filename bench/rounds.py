@@ -78,6 +78,12 @@ def table(figures: dict[str, list[dict]], count: int, rounds: int) -> str:
         lines.append(f"| {name} | {statistics.median(wall):.2f} ({min(wall):.2f}–{max(wall):.2f}) "
                      f"| {statistics.median(cpu):.2f} ({min(cpu):.2f}–{max(cpu):.2f}) "
                      f"| {statistics.median(wall) / base:.2f} ({statistics.median(cpu) / base_cpu:.2f}) |")
+    lines += ["", "Each build ÷ the baseline of the same round, median (lowest–highest):", ""]
+    for name, runs in figures.items():
+        if name == BASELINE:
+            continue
+        paired = [f["seconds"] / b["seconds"] for f, b in zip(runs, figures[BASELINE])]
+        lines.append(f"- {name}: {statistics.median(paired):.2f} ({min(paired):.2f}–{max(paired):.2f})")
     return "\n".join(lines)
 
 

@@ -176,7 +176,10 @@ def test_rounds_builds_the_four_variants_and_prints_their_medians(tmp_path):
     assert not (folders["the project without its search index"] / "site" / "pagefind").exists()
     assert (folders[rounds.BASELINE] / "site" / "search" / "search_index.json").is_file()
     assert not (folders["plain Material, no search"] / "site" / "search").exists()
-    rows = [line for line in rounds.table(figures, 6, 1).splitlines() if line.startswith("| ")][1:]
+    table = rounds.table(figures, 6, 1)
+    rows = [line for line in table.splitlines() if line.startswith("| ")][1:]
     assert [row.split(" | ")[0].lstrip("| ") for row in rows] == list(folders)
     assert rows[1].endswith("| 1.00 (1.00) |")  # the baseline against itself
+    paired = [line[2:] for line in table.splitlines() if line.startswith("- ")]  # ÷ the same round's baseline
+    assert [line.split(": ")[0] for line in paired] == [name for name in folders if name != rounds.BASELINE]
     assert all(f["seconds"] > 0 and f["cpu_seconds"] > 0 for runs in figures.values() for f in runs)
