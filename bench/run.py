@@ -771,10 +771,12 @@ on_post_build = _on("post_build")
 
 _PHASES = [  # (label, from event, to event)
     ("start-up: Python, MkDocs, config", None, "config:first"),
-    ("on_pre_build hooks (validation, related cases)", "pre_build:first", "pre_build:last"),
+    ("on_pre_build hooks (validation, related cases; the case pages begin in other processes)", "pre_build:first",
+     "pre_build:last"),
     ("on_files hooks (generated pages, exports)", "files:first", "files:last"),
-    ("reading and converting every page (Markdown + page hooks)", "files:last", "env:first"),
-    ("rendering and writing every page (theme templates; meanwhile Pagefind builds the index)", "env:first",
+    ("reading and converting every page (Markdown + page hooks; case pages come from the other processes)",
+     "files:last", "env:first"),
+    ("rendering and writing every page (theme templates; meanwhile Pagefind finishes the index)", "env:first",
      "post_build:first"),
     ("on_post_build hooks (the rest of the wait for Pagefind, and the other hooks)", "post_build:first",
      "post_build:last"),
