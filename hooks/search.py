@@ -50,7 +50,7 @@ class _State:
         self.writing: Future | None = None  # mkdocs build: the index being built and written
         self.urls: set[str] = set()  # every page of the current build
         self.cases: set[str] = set()  # the case pages of the current build: the search covers these
-        self.fed: set[str] = set()  # mkdocs build: pages indexed from goda_exempel.casepage's batch
+        self.from_batch = False  # mkdocs build: the case pages are indexed from goda_exempel.casepage's batch
         self.pages: dict[str, Page] = {}  # mkdocs serve: the latest of every page with a search body
         self.background: _Background | None = None
         self.lock = threading.Lock()
@@ -81,12 +81,11 @@ def on_files(files, config):
         return files
     _close()
     _state.indexer = indexer = Indexer(planned)
-    _state.fed = set()
     batch = casepage.running()
+    _state.from_batch = batch is not None
     if batch is not None:  # the case pages are being made already: index each as soon as it is
         lang = config.theme.get("language") or "sv"
         site = Path(config.site_dir)
-        _state.fed = {url for url, _ in planned}
         left = len(planned)
 
         def index(case, content):
@@ -102,7 +101,7 @@ def on_files(files, config):
 
 @event_priority(-100)  # after hooks/cases.py has made a case page's content
 def on_page_content(html, page, config, files):
-    if page.url in _state.fed:
+    if _state.from_batch and page.url in _state.cases:
         return html
     found = page_from_html(page.url, html, config.theme.get("language") or "sv")
     if found is None:
