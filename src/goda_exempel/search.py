@@ -318,10 +318,10 @@ def index_order(url: str, title: str) -> tuple:
 
 
 class Indexer:
-    """The search index of one build: ``add`` every case page (as MkDocs converts them), then
+    """The search index of one build: ``add`` every case page (as its content is made), then
     ``write``. ``planned`` is every case page, (URL, title), known beforehand: it decides
     each page's shard and place, so a page goes to Pagefind as soon as the pages before it in
-    its shard have."""
+    its shard have. Only planned pages can be added (only case pages are searched)."""
 
     def __init__(self, planned: list[tuple[str, str]], shard_size: int = SHARD_SIZE) -> None:
         self._order = [url for url, _ in sorted(planned, key=lambda p: index_order(*p))]
@@ -329,19 +329,14 @@ class Indexer:
         self._place = {url: (rank % self.count, rank // self.count) for rank, url in enumerate(self._order)}
         self._waiting: list[dict[int, Page]] = [{} for _ in range(self.count)]
         self._next = [0] * self.count
-        self._others: dict[str, Page] = {}  # pages with a body that were not planned
         self._added: dict[str, str] = {}
         self._shards = [_Shard() for _ in range(self.count)]
         self._lock = threading.Lock()
 
     def add(self, page: Page) -> None:
         with self._lock:  # pages may come from more than one thread
+            shard, place = self._place[page.url]
             self._added[page.url] = page.added
-            where = self._place.get(page.url)
-            if where is None:
-                self._others[page.url] = page
-                return
-            shard, place = where
             self._waiting[shard][place] = page
             self._send(shard)
 
@@ -365,8 +360,6 @@ class Indexer:
         with self._lock:
             for shard in range(self.count):
                 self._send(shard, everything=True)
-            for url in sorted(self._others, key=lambda u: (swedish_key(self._others[u].title), u)):
-                self._shards[-1].add(self._others[url])  # after the cases, so their order holds
         work = folder.with_name(folder.name + ".ny")
         shutil.rmtree(work, ignore_errors=True)
         stable = True
@@ -381,7 +374,7 @@ class Indexer:
                 if not (target / "pagefind-entry.json").is_file():
                     raise SearchIndexError("Sökindexet kunde inte byggas: Pagefind gav inget index.")
                 stable = stabilise_pagefind(target) and stable
-            sizes = [sum(url in self._place for url in shard.urls) for shard in self._shards]
+            sizes = [len(shard.urls) for shard in self._shards]
             (work / MANIFEST).write_text(json.dumps({"delar": sizes}), encoding="utf-8")
             (work / BY_DATE).write_text(json.dumps({"nyast": self._by_date()}), encoding="utf-8")
             _replace(work, folder)
