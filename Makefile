@@ -1,17 +1,17 @@
 # Two commands for a new machine (Debian, Python 3.11): `make serve` and `make test`.
 # Everything they need is installed from the project's own files: Python packages from
-# requirements.lock (exact versions, hashes), npm tools from package-lock.json, and
-# Debian's Chromium for the browser tests.
+# requirements.lock (exact versions, hashes), Pagefind (the search index) and the npm test
+# tools from package-lock.json, and Debian's Chromium for the browser tests.
 VENV   := .venv
 PY     := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build test install browser node lock screenshots bench
 
-serve: install  ## build the site and serve it on http://127.0.0.1:8000 with live reload
+serve: install node  ## build the site and serve it on http://127.0.0.1:8000 with live reload
 	$(VENV)/bin/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
-build: install  ## build the site into site/
+build: install node  ## build the site into site/
 	$(VENV)/bin/mkdocs build --strict
 
 test: install browser node  ## run the whole test suite

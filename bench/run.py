@@ -487,8 +487,10 @@ def measure_size(count: int, work: Path, seed: int, queries: tuple[str, str, str
     # Pagefind alone, again over the finished site, to split the build time
     # (written beside the site: over site/pagefind/ it would replace the built, sharded index
     # that the search figures below measure)
-    row["pagefind"] = timed([PY, "-m", "pagefind", "--site", "site", "--output-path", "pagefind-alone", "--silent"],
-                            project, "python -m pagefind --site site --output-path pagefind-alone")
+    from goda_exempel import pagefind_bin
+
+    row["pagefind"] = timed([pagefind_bin.find(), "--site", "site", "--output-path", "pagefind-alone", "--silent"],
+                            project, "pagefind --site site --output-path pagefind-alone")
     row["site"] = site_figures(project / "site", "exempel")
     row["baseline_site"] = site_figures(baseline / "site", "exempel")
     print(f"[{count}] search", file=sys.stderr, flush=True)
@@ -635,6 +637,14 @@ def environment() -> dict:
                                   timeout=30).stdout.strip()
     except (OSError, subprocess.TimeoutExpired):
         chromium = None
+    try:
+        from goda_exempel import pagefind_bin
+
+        pagefind = subprocess.run([pagefind_bin.find(), "--version"], capture_output=True, text=True,
+                                  timeout=30).stdout.strip().removeprefix("pagefind ")
+    except (OSError, subprocess.TimeoutExpired, RuntimeError):
+        pagefind = None
+
     def git(*args):
         try:
             return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, timeout=30).stdout.strip()
@@ -646,7 +656,7 @@ def environment() -> dict:
             "uncommitted_site_files": len(changed.splitlines()) if changed else 0,
             "cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform(),
             "mkdocs": version("mkdocs"), "mkdocs-material": version("mkdocs-material"),
-            "pagefind": version("pagefind"), "chromium": chromium,
+            "pagefind": pagefind, "chromium": chromium,
             "load_average_at_start": [round(x, 2) for x in os.getloadavg()]}
 
 

@@ -226,3 +226,23 @@ def test_the_catalogue_searches_for_the_word_the_build_gives_every_case():
     """The catalogue lists cases by searching for goda_exempel.search.EVERY_CASE (katalog.js)."""
     word = re.search(r'var EVERY_CASE = "([^"]*)";', (ROOT / "docs/assets/javascripts/katalog.js").read_text()).group(1)
     assert word == search.EVERY_CASE
+
+
+def test_links_of_headings_and_addresses_are_not_searched(tmp_path):
+    """The "#" link after a heading, e-mail addresses and printed web addresses are not words:
+    "trygghet@ale.se" would be indexed as one word beginning with "trygghet"."""
+    text = ('Kontakta oss.</p><h2 id="mer">Mer<a class="headerlink" href="#mer">#</a></h2><p>Skriv till '
+            '<a href="mailto:trygghet@ale.se">trygghet@ale.se</a>.<br><span class="ge-url">'
+            'https://www.ale.se/trygghet/grannar</span>')
+    search.build_index([page("a", "Ett exempel", text=text)], tmp_path / "pagefind")
+    [fragment] = fragments(tmp_path / "pagefind").values()
+    assert "Kontakta oss." in fragment["content"] and "Skriv till" in fragment["content"]
+    for left_out in ("#", "@", "ale.se", "grannar"):
+        assert left_out not in fragment["content"]
+    assert [a["text"] for a in fragment["anchors"] if a["element"] == "h2"] == ["Mer"]
+
+
+def test_the_built_case_pages_headings_are_searched_without_their_link(built_site):
+    anchors = [a for f in fragments(built_site / "pagefind").values() for a in f["anchors"]]
+    assert [a for a in anchors if a["element"] == "h2"]
+    assert not [a["text"] for a in anchors if a["text"].endswith("#")]

@@ -3,17 +3,18 @@
 The index is written in shards of at most SHARD_SIZE cases: ``site/pagefind/`` holds the first
 (with Pagefind's JavaScript and WebAssembly), ``site/pagefind/del-1/`` … the others, and
 ``site/pagefind/delar.json`` says how many cases each has. The browser merges them (Pagefind's
-``mergeIndex``, see ``docs/assets/javascripts/sok.js``). Two costs of Pagefind 1.5 grow with
-the number of pages in one index, and shards keep both down (measured at 10,000 cases):
+``mergeIndex``, see ``docs/assets/javascripts/sok.js``). Two costs grow with the number of
+pages in one index, and shards keep both down (measured at 10,000 cases):
 
-- the indexer's memory, about 250 kB per page at its peak: 2.8 GB for one index of 10,000
-  pages, under 1 GB for a shard of 3,334; each shard is built by its own process;
-- the search in the browser: for each matching page Pagefind goes through every (page, word)
-  pair that matched, so a word nearly every case has costs pages × pages. In three shards it
-  costs a third, and the first search for "trygghet" takes about 0.4 s instead of 2 s.
+- the indexer's memory, about 250 kB per page at its peak (Pagefind 1.5): 2.8 GB for one index
+  of 10,000 pages, under 1 GB for a shard of 3,334; each shard is built by its own process;
+- the search in the browser: for a word nearly every case has, Pagefind 1.5 went through every
+  matching (page, word) pair once for each matching page (pages × pages; three shards cut the
+  first search for "trygghet" from about 2 s to 0.4 s). Pagefind 1.6 (which the build uses, see
+  ``pagefind_bin``) scores the same search in about 130 ms, all three shards together.
 
-More shards would search faster still, but each adds its metadata and word-index requests to
-the first search (three: 293 KB, four: 321 KB).
+More shards add their metadata and word-index requests to the first search (with 1.5: three
+shards 293 KB, four 321 KB).
 
 Cases are dealt to the shards in Swedish title order, round robin (title 0 to shard 0, title 1
 to shard 1, …), so the shards are similar samples (their word statistics, which the ranking
@@ -22,7 +23,7 @@ title order from that alone, without a Pagefind sort; ``nyast.json`` gives the o
 
 Pages reach Pagefind while MkDocs is still building (:class:`Indexer`), through Pagefind's
 service mode (``pagefind --service``: base64 JSON requests and answers, each followed by a
-comma), spoken to directly: the ``pagefind`` Python package waits 0.1 s before it reads each
+comma), spoken to directly: Pagefind's own Python package waits 0.1 s before it reads each
 answer, which is 17 minutes for 10,000 pages.
 """
 
@@ -45,7 +46,7 @@ from dataclasses import dataclass
 from html import escape, unescape
 from pathlib import Path
 
-from . import facets, lists, render
+from . import facets, lists, pagefind_bin, pagefind_js, render
 from .model import Case
 from .reproducible import stabilise_pagefind
 from .sorting import swedish_key
@@ -65,6 +66,10 @@ BY_DATE = "nyast.json"  # {"nyast": [for each title rank: its place among the ne
 # list cases without a query. (A search without words makes Pagefind load the whole word index.)
 # Pagefind keeps "_" in words; nobody types it.
 EVERY_CASE = "__"
+# What of a case page is not searched: the "#" after each heading (its link), and addresses,
+# which are not words: "trygghet@ale.se" would be indexed as the word "trygghetales", one per
+# municipality, and each would match a search for "trygghet" (a cost on every page it matches)
+INDEX_CONFIG = {"exclude_selectors": [".headerlink", ".ge-url", 'a[href^="mailto:"]']}
 _KEEP = re.compile(r"pagefind-entry\.json|pagefind\..+\.pf_meta|index|filter|fragment")
 
 
@@ -141,12 +146,10 @@ def page_from_html(url: str, html: str, lang: str = "sv") -> Page | None:
 
 
 def _executable() -> str:
-    from pagefind.service import get_executable  # the pagefind package: site builds only
-
-    path = get_executable()
-    if path is None:
-        raise SearchIndexError("Sökindexet kunde inte byggas: Pagefind är inte installerat.")
-    return str(path)
+    try:
+        return pagefind_bin.find()
+    except pagefind_bin.NotInstalled as e:
+        raise SearchIndexError(str(e)) from None
 
 
 class Service:
@@ -260,7 +263,7 @@ class _Shard:
                         continue
                     if self._service is None:
                         self._service = Service()
-                        self._index = self._service.call(type="NewIndex", config=None)["index_id"]
+                        self._index = self._service.call(type="NewIndex", config=INDEX_CONFIG)["index_id"]
                     service = self._service
                 # answered in order; write() checks the answers
                 self._sent.append(service.send(type="AddFile", index_id=self._index, url="/" + page.url,
@@ -284,7 +287,7 @@ class _Shard:
                 raise self._error
             if self._service is None:
                 self._service = Service()
-                self._index = self._service.call(type="NewIndex", config=None)["index_id"]
+                self._index = self._service.call(type="NewIndex", config=INDEX_CONFIG)["index_id"]
             for message_id in self._sent:
                 self._service.wait(message_id)
             files = self._service.call(type="GetFiles", index_id=self._index)["files"]
@@ -374,6 +377,10 @@ class Indexer:
                 if not (target / "pagefind-entry.json").is_file():
                     raise SearchIndexError("Sökindexet kunde inte byggas: Pagefind gav inget index.")
                 stable = stabilise_pagefind(target) and stable
+            try:
+                pagefind_js.adjust(work)
+            except pagefind_js.ScriptChanged as e:
+                raise SearchIndexError(str(e)) from None
             sizes = [len(shard.urls) for shard in self._shards]
             (work / MANIFEST).write_text(json.dumps({"delar": sizes}), encoding="utf-8")
             (work / BY_DATE).write_text(json.dumps({"nyast": self._by_date()}), encoding="utf-8")
