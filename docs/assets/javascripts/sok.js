@@ -35,28 +35,19 @@
     return loading;
   }
 
-  /* Both search boxes search as the visitor types from this many letters on: one or two letters
-     begin too many words, and their search loads much of the word index. */
-  var FROM_LETTERS = 3;
-  /* A typed query of just FROM_LETTERS letters waits this many times as long: it is most often
-     the start of a longer word, and its list would be replaced a moment later, each result
-     having loaded its text (about 2 KB) for nothing. */
-  var SHORT = 3;
-
   /* How long a search box waits for more typing after an input event before it searches, in
-     ms: `ms` after a typed letter or a deletion (SHORT times `ms` when the query is then
-     FROM_LETTERS letters long), none when the query arrived whole (pasted, dropped, corrected,
-     dictated or filled in: more than one letter in one input event). */
+     ms: `ms` after a typed letter or a deletion, none when the query arrived whole (pasted,
+     dropped, corrected, dictated or filled in: more than one letter in one input event). */
   function pause(event, before, after, ms) {
     var type = event.inputType || "";
     if (type.indexOf("insertFrom") === 0 || type === "insertReplacementText") return 0;
-    var whole = typeof event.data === "string" ? event.data.length > 1
-      : after.length - before.length > 1; /* an event that does not say what it inserted */
-    if (whole) return 0;
-    return after.length === FROM_LETTERS ? ms * SHORT : ms;
+    if (typeof event.data === "string") return event.data.length > 1 ? 0 : ms;
+    return after.length - before.length > 1 ? 0 : ms; /* an event that does not say what it inserted */
   }
 
-  window.geSok = { load: loadPagefind, pause: pause, FROM_LETTERS: FROM_LETTERS, SHORT: SHORT };
+  /* Both search boxes search as the visitor types from this many letters on: one or two letters
+     begin too many words, and their search loads much of the word index. */
+  window.geSok = { load: loadPagefind, pause: pause, FROM_LETTERS: 3 };
 
   var form = document.querySelector("[data-ge-search]");
   if (!form) return;
