@@ -15,7 +15,7 @@ from goda_exempel import pagefind_bin, pagefind_js
 
 def locked_version() -> str:
     lock = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))
-    return lock["packages"]["node_modules/pagefind"]["version"]
+    return lock["packages"][f"node_modules/{pagefind_bin.package_folder()}"]["version"]
 
 
 def test_the_site_is_indexed_by_the_pagefind_package_lock_pins(built_site):

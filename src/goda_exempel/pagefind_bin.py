@@ -1,10 +1,12 @@
 """Where Pagefind's program is.
 
 Pagefind comes from npm, at the exact version package-lock.json pins (``make node`` installs
-it): the ``pagefind`` package, with the program for this machine in its optional dependency
-``@pagefind/<platform>-<cpu>``. (PyPI's ``pagefind-bin`` stops at 1.5.2; 1.6 scores a search
-for a word most pages have several times faster, see ``bench/README.md``.) The lookup is the
-one npm's own ``pagefind`` command makes (its ``lib/resolveBinary.js``):
+it): the package with the program for this machine, ``@pagefind/<platform>-<cpu>``. The
+project lists the Linux ones (x64, arm64); npm's ``pagefind`` wrapper package is not used, as
+the registry this project installs from lacks its macOS and Windows packages, which ``npm ci``
+would then refuse. Elsewhere, set ``PAGEFIND_BINARY_PATH``. (PyPI's ``pagefind-bin`` stops at
+1.5.2; 1.6 scores a search for a word most pages have several times faster, see
+``bench/README.md``.) The lookup is the one npm's own ``pagefind`` command makes:
 
 1. ``PAGEFIND_BINARY_PATH`` (or ``PAGEFIND_EXTENDED_BINARY_PATH``), if set;
 2. ``node_modules/@pagefind/<platform>-<cpu>/bin/pagefind_extended`` (or ``pagefind``), in the
