@@ -180,6 +180,8 @@ def _sample(pid: int) -> tuple[str, int, float] | None:
         name = argv[2].decode(errors="replace")  # "mkdocs", "goda_exempel.cli", "pagefind"
     elif name.startswith("python"):
         name = "python (worker processes)"
+    elif name == "pagefind_extended":  # npm's Pagefind program
+        name = "pagefind"
     return name, int(fields["VmHWM"].split()[0]), cpu
 
 
