@@ -4,17 +4,18 @@ The index is written in shards of at most SHARD_SIZE cases: ``site/pagefind/`` h
 (with Pagefind's JavaScript and WebAssembly), ``site/pagefind/del-1/`` … the others, and
 ``site/pagefind/delar.json`` says how many cases each has. The browser merges them (Pagefind's
 ``mergeIndex``, see ``docs/assets/javascripts/sok.js``). Two costs grow with the number of
-pages in one index, and shards keep both down (measured at 10,000 cases):
+pages in one index, and shards keep both down (measured at 10,000 cases, Pagefind 1.6):
 
-- the indexer's memory, about 250 kB per page at its peak (Pagefind 1.5): 2.8 GB for one index
-  of 10,000 pages, under 1 GB for a shard of 3,334; each shard is built by its own process;
-- the search in the browser: for a word nearly every case has, Pagefind 1.5 went through every
-  matching (page, word) pair once for each matching page (pages × pages; three shards cut the
-  first search for "trygghet" from about 2 s to 0.4 s). Pagefind 1.6 (which the build uses, see
-  ``pagefind_bin``) scores the same search in about 130 ms, all three shards together.
+- the indexer's memory: one index of 10,000 pages peaks at 2.5 GB, a shard of 5,000 at 1.3 GB
+  (Pagefind 1.5: 2.8 GB, and under 1 GB for 3,334); each shard is built by its own process;
+- the search in the browser: the first search for "trygghet", a word nearly every case has,
+  takes 105–117 ms in two shards and 127–131 ms in three. (Pagefind 1.5 went through every
+  matching (page, word) pair once for each matching page: pages × pages, 2 s in one index,
+  0.4 s in three; that was why there were three.)
 
-More shards add their metadata and word-index requests to the first search (with 1.5: three
-shards 293 KB, four 321 KB).
+Each further shard adds its entry file, metadata and word-index requests to the first search:
+two shards transfer 6–7 KB less than three (header 251.9 KB, catalogue 260.7 KB), and the first
+results came 4–26 ms sooner in six alternating rounds (``bench/README.md``).
 
 Cases are dealt to the shards in Swedish title order, round robin (title 0 to shard 0, title 1
 to shard 1, …), so the shards are similar samples (their word statistics, which the ranking
@@ -53,7 +54,7 @@ from .sorting import swedish_key
 
 log = logging.getLogger(__name__)
 
-SHARD_SIZE = 3500  # cases per shard: up to 3,500 cases one index, 10,000 in three
+SHARD_SIZE = 5000  # cases per shard: up to 5,000 cases one index, 10,000 in two
 # Pagefind splits its word index into chunks of about this many word positions (default 20,000):
 # a search loads the chunks its words fall in, so smaller chunks load less of what it does not
 # need. (Pagefind also matches longer words that begin with a search word, such as
