@@ -136,7 +136,30 @@ def test_without_javascript_the_full_list_and_facet_pages_are_there(browser, sit
     context.close()
 
 
+# the browser's data saver on (navigator.connection.saveData), as Chromium reports it when the
+# visitor has turned it on: the catalogue then loads nothing of the search until it is used
+DATA_SAVER = "Object.defineProperty(navigator, 'connection', {value: {saveData: true}, configurable: true})"
+
+
+def test_once_idle_the_catalogue_readies_the_search_without_changing_what_it_shows(page, site_url):
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(urlsplit(request.url).path))
+    page.goto(site_url + "hitta-exempel/")
+    page.wait_for_load_state("networkidle")
+    page.wait_for_function("performance.getEntriesByType('resource').some(e => e.name.includes('.pf_index'))")
+    assert [url for url in requests if url.endswith("/pagefind/pagefind.js")]
+    assert [url for url in requests if url.endswith(".pf_index")]  # the word every case has
+    assert not [url for url in requests if "/filter/" in url or "/fragment/" in url]
+    assert shown(page) == shown_in_title_order(page)  # the page's own list, unchanged
+    assert page.locator(".ge-results__status").inner_text() == "4 exempel"
+    assert page.evaluate("location.search") == ""
+    page.get_by_label("Sök i exemplen").fill("grannarna")
+    wait_for(page, ["trygga-grannar-vatterhem"])
+
+
 def test_the_unfiltered_catalogue_comes_with_the_page_and_loads_no_search(page, site_url):
+    """With the data saver on, opening the catalogue loads nothing of the search."""
+    page.add_init_script(DATA_SAVER)
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
     page.goto(site_url + "hitta-exempel/")
@@ -196,6 +219,7 @@ def test_more_cases_continue_the_title_order_from_the_search_index(page, many_ur
 
     url, project = many_url
     titles = swedish_sorted(c.title for c in validate_dir(project / "examples", project).cases)
+    page.add_init_script(DATA_SAVER)  # the first step comes with the page, the next from the index
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
     page.goto(url + "hitta-exempel/")
