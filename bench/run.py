@@ -455,11 +455,15 @@ def measure_catalogue(site: Path, query: str, typing_ms: int | None = None) -> d
         traffic.settle(page)
         files = _transfers(traffic.finished, url)
         context.close()
-    search_bytes = lambda fs: sum(f["bytes"] for f in fs if f["url"].startswith("pagefind/"))  # noqa: E731
+    opened_search = [f for f in opened if f["url"].startswith("pagefind/")]
     return {"query": query, "typing_ms": typing_ms, "open_bytes": sum(f["bytes"] for f in opened),
-            "open_search_bytes": search_bytes(opened), "bytes": sum(f["bytes"] for f in files),
+            "open_search_bytes": sum(f["bytes"] for f in opened_search), "bytes": sum(f["bytes"] for f in files),
             "bytes_as_github_pages_serves": _as_host_serves(files, site),
-            "requests": len(files), "files": files, "first_results_ms": round(ms), "status": status}
+            # the first search's whole transfer: what opening loaded of the search, and the rest
+            "first_search_bytes": sum(f["bytes"] for f in opened_search + files),
+            "first_search_bytes_as_github_pages_serves": _as_host_serves(opened_search + files, site),
+            "requests": len(files), "files": files, "open_search_files": opened_search,
+            "first_results_ms": round(ms), "status": status}
 
 
 def measure_size(count: int, work: Path, seed: int, queries: tuple[str, str, str], keep: bool) -> dict:
@@ -526,19 +530,17 @@ TARGETS = [
     ("first results at 10,000 cases ≤ 300 ms",
      lambda r: _at(r, 10000, lambda s: s["search"]["first_results_ms"]), 300, "ms"),
     ("catalogue: first search at 10,000 cases ≤ 300 KB",
-     lambda r: _at(r, 10000, lambda s: round((s["catalogue"]["open_search_bytes"] + s["catalogue"]["bytes"]) / 1024, 1)),
-     300, "KB"),
+     lambda r: _at(r, 10000, lambda s: _kb(s["catalogue"]["first_search_bytes"])), 300, "KB"),
     ("catalogue: first search at 10,000 cases ≤ 300 KB, as GitHub Pages serves it (compressed JS)",
-     lambda r: _at(r, 10000, lambda s: round((s["catalogue"]["open_search_bytes"]
-                                              + s["catalogue"]["bytes_as_github_pages_serves"]) / 1024, 1)),
-     300, "KB"),
+     lambda r: _at(r, 10000, lambda s: _kb(s["catalogue"]["first_search_bytes_as_github_pages_serves"])), 300, "KB"),
     ("catalogue: first results at 10,000 cases ≤ 300 ms",
      lambda r: _at(r, 10000, lambda s: s["catalogue"]["first_results_ms"]), 300, "ms"),
     *[target for ms in CATALOGUE_TYPING if ms for target in (
         (f"catalogue: first search typed at {ms} ms a letter, 10,000 cases ≤ 300 KB",
-         lambda r, ms=ms: _at(r, 10000, lambda s: _kb(_typed(s, ms)["bytes"])), 300, "KB"),
+         lambda r, ms=ms: _at(r, 10000, lambda s: _kb(_typed(s, ms)["first_search_bytes"])), 300, "KB"),
         (f"catalogue: first search typed at {ms} ms a letter, 10,000 cases ≤ 300 KB, as GitHub Pages serves it",
-         lambda r, ms=ms: _at(r, 10000, lambda s: _kb(_typed(s, ms)["bytes_as_github_pages_serves"])), 300, "KB"),
+         lambda r, ms=ms: _at(r, 10000, lambda s: _kb(_typed(s, ms)["first_search_bytes_as_github_pages_serves"])),
+         300, "KB"),
         (f"catalogue: first results typed at {ms} ms a letter, 10,000 cases ≤ 300 ms after the last letter",
          lambda r, ms=ms: _at(r, 10000, lambda s: _typed(s, ms)["first_results_ms"]), 300, "ms"),
     )],
@@ -555,7 +557,8 @@ def _typed(row: dict, ms: int) -> dict:
 
 def _typed_cells(row: dict) -> str:
     typed = row.get("catalogue_typed", [])
-    size = " / ".join(f"{_kb(t['bytes'])} ({_kb(t['bytes_as_github_pages_serves'])})" for t in typed)
+    size = " / ".join(f"{_kb(t['first_search_bytes'])} ({_kb(t['first_search_bytes_as_github_pages_serves'])})"
+                      for t in typed)
     return f"{size} | {' / '.join(str(t['first_results_ms']) for t in typed)}"
 
 
@@ -589,9 +592,11 @@ def table(results: dict) -> str:
             "| build ÷ baseline without search: wall (CPU) | Pagefind alone s | site MB | largest case page KB "
             f"| start page load KB | first search KB: {q['query']} / {q['rare']['query']} "
             f"| first results ms: {q['query']} / {q['rare']['query']} | warm query ms: {q['warm']['query']} "
-            f"| catalogue open: search KB | catalogue first search KB: {q['query']} (as GitHub Pages serves it) "
+            f"| catalogue open: search KB | catalogue first search KB, opening included: {q['query']} "
+            "(as GitHub Pages serves it) "
             f"| catalogue first results ms: {q['query']} "
-            f"| catalogue, typed at {' / '.join(str(ms) for ms in CATALOGUE_TYPING if ms)} ms a letter: KB (as GitHub Pages serves it) "
+            f"| catalogue, typed at {' / '.join(str(ms) for ms in CATALOGUE_TYPING if ms)} ms a letter: KB, "
+            "opening included (as GitHub Pages serves it) "
             "| catalogue, typed: first results ms after the last letter |")
     lines = [head, "|" + "---:|" * (head.count("|") - 1)]
     for s in results["sizes"]:
@@ -608,8 +613,8 @@ def table(results: dict) -> str:
             f"| {s['site']['largest_case_page']['bytes'] / 1024:.1f} | {search['start_page_bytes'] / 1024:.1f} "
             f"| {search['bytes'] / 1024:.1f} / {search['rare']['bytes'] / 1024:.1f} "
             f"| {search['first_results_ms']} / {search['rare']['first_results_ms']} | {search['warm']['results_ms']} "
-            f"| {cat['open_search_bytes'] / 1024:.1f} | {cat['bytes'] / 1024:.1f} "
-            f"({cat['bytes_as_github_pages_serves'] / 1024:.1f}) | {cat['first_results_ms']} "
+            f"| {cat['open_search_bytes'] / 1024:.1f} | {cat['first_search_bytes'] / 1024:.1f} "
+            f"({cat['first_search_bytes_as_github_pages_serves'] / 1024:.1f}) | {cat['first_results_ms']} "
             f"| {_typed_cells(s)} |")
     if results.get("serve"):
         sv = results["serve"]

@@ -336,7 +336,8 @@
      site its results came after about 0.23 s instead of 0.38 s (bench/README.md). Not with
      the browser's data saver on: then Pagefind loads when the visitor starts to use the form. */
   if (!(navigator.connection && navigator.connection.saveData)) {
-    (window.requestIdleCallback || setTimeout)(function () { everyCase().catch(function () {}); });
+    var ready = function () { everyCase().catch(function () {}); };
+    if (window.requestIdleCallback) requestIdleCallback(ready, { timeout: 2000 }); else setTimeout(ready, 500);
   }
 
   var initial = readState(new URLSearchParams(location.search));
