@@ -458,7 +458,6 @@ def measure_catalogue(site: Path, query: str, typing_ms: int | None = None) -> d
     opened_search = [f for f in opened if f["url"].startswith("pagefind/")]
     return {"query": query, "typing_ms": typing_ms, "open_bytes": sum(f["bytes"] for f in opened),
             "open_search_bytes": sum(f["bytes"] for f in opened_search), "bytes": sum(f["bytes"] for f in files),
-            "bytes_as_github_pages_serves": _as_host_serves(files, site),
             # the first search's whole transfer: what opening loaded of the search, and the rest
             "first_search_bytes": sum(f["bytes"] for f in opened_search + files),
             "first_search_bytes_as_github_pages_serves": _as_host_serves(opened_search + files, site),
