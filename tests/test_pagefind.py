@@ -71,3 +71,32 @@ def test_a_missing_pagefind_says_how_to_install_it(tmp_path, monkeypatch):
     monkeypatch.setattr(pagefind_bin, "_SOURCE_TREE", tmp_path)  # a checkout without node_modules
     with pytest.raises(pagefind_bin.NotInstalled, match=r"Pagefind är inte installerat.*make node"):
         pagefind_bin.find(tmp_path)
+
+
+def _one_page_index(folder):
+    from goda_exempel import search
+
+    html = ('<!doctype html><html lang="sv"><head><title>Ett exempel</title></head><body>'
+            '<div data-pagefind-body><h1>Ett exempel</h1><p>Om trygghet.</p></div></body></html>')
+    search.build_index([search.page_from_html("exempel/a/", html)], folder)
+
+
+def test_the_index_stops_with_the_message_when_pagefind_js_has_changed(tmp_path, monkeypatch):
+    from goda_exempel import search
+
+    monkeypatch.setattr(pagefind_js, "POLLS", ("await asyncSleep(4711);",))  # a poll this Pagefind lacks
+    with pytest.raises(search.SearchIndexError, match="Har Pagefind uppdaterats"):
+        _one_page_index(tmp_path / "pagefind")
+    assert not (tmp_path / "pagefind").exists()  # nothing half-written
+
+
+def test_the_index_stops_with_the_message_when_pagefind_is_missing(tmp_path, monkeypatch):
+    from goda_exempel import search
+
+    for name in pagefind_bin.NAMES:
+        monkeypatch.delenv(f"{name.upper()}_BINARY_PATH", raising=False)
+    monkeypatch.setattr(pagefind_bin, "_SOURCE_TREE", tmp_path)
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(search.SearchIndexError, match="Kör `make node`"):
+        _one_page_index(tmp_path / "pagefind")
+    assert not (tmp_path / "pagefind").exists()

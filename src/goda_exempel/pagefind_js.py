@@ -4,7 +4,7 @@ Pagefind (1.5 and 1.6) has no promise for "the WebAssembly is ready"; two places
 instead, every 50 ms: ``getPtr`` (before every search of every shard) and ``mergeIndex``
 (before a further shard can load its metadata). On the first search the WebAssembly is ready some
 milliseconds into such a wait, so each poll adds up to 50 ms to the first results (measured on
-the 10,000-case site: 40–90 ms in all, see ``bench/README.md``). Here they poll every
+the 10,000-case site: 15–90 ms, see ``bench/README.md``). Here they poll every
 ``POLL_MS``; each poll is one timer, so a shorter one costs nothing measurable.
 
 The replacements are exact: if Pagefind's script changes (a new version), the build stops and
