@@ -14,7 +14,7 @@ import pytest
 
 from conftest import ROOT, make_serve, mkdocs_build, wait_for
 from goda_exempel import search
-from goda_exempel.reproducible import _decode
+from goda_exempel.pagefind_files import decode
 from goda_exempel.sorting import swedish_sorted
 
 CASE_PAGE = """<!doctype html><html lang="sv" class="no-js"><head><title>{title} - Goda exempel</title></head>
@@ -44,7 +44,7 @@ def urls_in_order(bundle: Path) -> list[str]:
     """The pages of one shard, in Pagefind's page order."""
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
     meta_hash = entry["languages"]["sv"]["hash"]
-    meta, _ = _decode(pagefind_data(bundle / f"pagefind.{meta_hash}.pf_meta"), 0)
+    meta, _ = decode(pagefind_data(bundle / f"pagefind.{meta_hash}.pf_meta"), 0)
     return [json.loads(pagefind_data(bundle / "fragment" / f"{p[0]}.pf_fragment"))["url"] for p in meta[1]]
 
 

@@ -17,10 +17,10 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
-import struct
 import subprocess
 from pathlib import Path
-from typing import Any
+
+from .pagefind_files import Unsupported, compress, payload, read
 
 # What a build reads, besides the installed packages.
 SOURCES = ("mkdocs.yml", "docs", "examples", "overrides", "hooks")
@@ -58,13 +58,6 @@ def newest_mtime(root: Path) -> int:
 
 # --- Pagefind's filter index ---------------------------------------------------------------------
 
-_SIGNATURE = b"pagefind_dcd"  # what Pagefind puts before the CBOR in every gzipped file
-
-
-class _Unsupported(ValueError):
-    pass
-
-
 def stabilise_pagefind(folder: Path) -> bool:
     """Sort Pagefind's filter index in ``folder`` (``site/pagefind``) and rename its files by
     their new content. Returns False, changing nothing, if the index is not laid out as
@@ -90,100 +83,27 @@ def _plan(folder: Path, meta_hash: str) -> tuple[str, str, dict[Path, bytes], li
     """The files to write and remove for one language, nothing written yet."""
     language = meta_hash.split("_", 1)[0]
     meta_path = folder / f"pagefind.{meta_hash}.pf_meta"
-    meta = _read(meta_path)
-    # [version, index chunks, filter chunks?, filters [[name, file hash]], sorts [[name, pages]], ...]
+    meta = read(meta_path)
+    # [version, pages, word-index chunks, filters [[name, file hash]], sorts [[name, pages]], ...]
     filters, sorts = meta[3], meta[4]
     if not all(isinstance(f, list) and len(f) == 2 and all(isinstance(x, str) for x in f) for f in filters):
-        raise _Unsupported("filters")
+        raise Unsupported("filters")
     writes: dict[Path, bytes] = {}
     removes: list[Path] = []
     for item in filters:
         old_path = folder / "filter" / f"{item[1]}.pf_filter"
-        name, values = _read(old_path)
+        name, values = read(old_path)
         if not all(isinstance(v, list) and v and isinstance(v[0], str) for v in values):
-            raise _Unsupported("filter values")
-        payload = _SIGNATURE + _encode([name, sorted(values, key=lambda v: v[0])])
-        item[1] = f"{language}_{hashlib.sha256(payload).hexdigest()[:7]}"
+            raise Unsupported("filter values")
+        data = payload([name, sorted(values, key=lambda v: v[0])])
+        item[1] = f"{language}_{hashlib.sha256(data).hexdigest()[:7]}"
         removes.append(old_path)
-        writes[folder / "filter" / f"{item[1]}.pf_filter"] = _gzip(payload)
+        writes[folder / "filter" / f"{item[1]}.pf_filter"] = compress(data)
     filters.sort(key=lambda f: f[0])
     if all(isinstance(s, list) and s and isinstance(s[0], str) for s in sorts):
         sorts.sort(key=lambda s: s[0])
-    payload = _SIGNATURE + _encode(meta)
-    new_hash = f"{language}_{hashlib.sha256(payload).hexdigest()[:10]}"
+    data = payload(meta)
+    new_hash = f"{language}_{hashlib.sha256(data).hexdigest()[:10]}"
     removes.append(meta_path)
-    writes[folder / f"pagefind.{new_hash}.pf_meta"] = _gzip(payload)
+    writes[folder / f"pagefind.{new_hash}.pf_meta"] = compress(data)
     return meta_hash, new_hash, writes, removes
-
-
-def _read(path: Path) -> Any:
-    data = gzip.decompress(path.read_bytes())
-    if not data.startswith(_SIGNATURE):
-        raise _Unsupported(path.name)
-    body = data[len(_SIGNATURE):]
-    value, end = _decode(body, 0)
-    if end != len(body) or _encode(value) != body:  # only rewrite what we read exactly
-        raise _Unsupported(path.name)
-    return value
-
-
-def _gzip(data: bytes) -> bytes:
-    return gzip.compress(data, compresslevel=9, mtime=0)
-
-
-# The part of CBOR (RFC 8949) that Pagefind writes: integers, strings, arrays, shortest form.
-
-def _decode(data: bytes, pos: int) -> tuple[Any, int]:
-    first = data[pos]
-    major, info = first >> 5, first & 31
-    pos += 1
-    if info < 24:
-        arg = info
-    elif info <= 27:
-        size = 1 << (info - 24)
-        if len(data) < pos + size:
-            raise EOFError
-        arg = int.from_bytes(data[pos:pos + size], "big")
-        pos += size
-    else:
-        raise _Unsupported("indefinite length")
-    if major == 0:
-        return arg, pos
-    if major == 1:
-        return -1 - arg, pos
-    if major in (2, 3):
-        raw = data[pos:pos + arg]
-        if len(raw) != arg:
-            raise EOFError
-        return (raw if major == 2 else raw.decode("utf-8")), pos + arg
-    if major == 4:
-        items = []
-        for _ in range(arg):
-            item, pos = _decode(data, pos)
-            items.append(item)
-        return items, pos
-    raise _Unsupported(f"CBOR major type {major}")
-
-
-def _head(major: int, arg: int) -> bytes:
-    if arg < 24:
-        return bytes([major << 5 | arg])
-    for info, fmt in ((24, ">B"), (25, ">H"), (26, ">I"), (27, ">Q")):
-        if arg < 1 << (8 * struct.calcsize(fmt)):
-            return bytes([major << 5 | info]) + struct.pack(fmt, arg)
-    raise _Unsupported("integer too large")
-
-
-def _encode(value: Any) -> bytes:
-    if isinstance(value, bool) or value is None:
-        raise _Unsupported("simple value")
-    if isinstance(value, int):
-        return _head(0, value) if value >= 0 else _head(1, -1 - value)
-    if isinstance(value, bytes):
-        return _head(2, len(value)) + value
-    if isinstance(value, str):
-        raw = value.encode("utf-8")
-        return _head(3, len(raw)) + raw
-    if isinstance(value, list):
-        return _head(4, len(value)) + b"".join(_encode(v) for v in value)
-    raise _Unsupported(type(value).__name__)

@@ -47,7 +47,7 @@ from dataclasses import dataclass
 from html import escape, unescape
 from pathlib import Path
 
-from . import facets, lists, pagefind_bin, pagefind_js, render
+from . import facets, lists, page_names, pagefind_bin, pagefind_js, render
 from .model import Case
 from .reproducible import stabilise_pagefind
 from .sorting import swedish_key
@@ -359,8 +359,9 @@ class Indexer:
 
     def write(self, folder: Path) -> bool:
         """Write the index to ``folder``, replacing what is there: the shards, the manifest and
-        the date order. False if Pagefind's filter index could not be put in a stable order
-        (then two builds of the same sources differ)."""
+        the date order. False if Pagefind's index was not laid out as expected, so that its
+        filter index could not be put in a stable order (then two builds of the same sources
+        differ) or its pages could not get short names (``page_names``)."""
         with self._lock:
             for shard in range(self.count):
                 self._send(shard, everything=True)
@@ -378,6 +379,9 @@ class Indexer:
                 if not (target / "pagefind-entry.json").is_file():
                     raise SearchIndexError("Sökindexet kunde inte byggas: Pagefind gav inget index.")
                 stable = stabilise_pagefind(target) and stable
+            tag = page_names.tag(targets)
+            for number, target in enumerate(targets):
+                stable = page_names.shorten(target, tag, number, self.count) and stable
             try:
                 pagefind_js.adjust(work)
             except pagefind_js.ScriptChanged as e:
