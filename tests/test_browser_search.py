@@ -133,6 +133,24 @@ def test_the_header_search_finds_cases_in_every_shard(page, sharded_url):
     assert not any("pagefind-worker" in url for url in requests)  # Pagefind runs on the main thread
 
 
+# Counts the streams Pagefind opens to unpack its files (goda_exempel/pagefind_js.py); with
+# none, it would have fallen back to its gunzip in JavaScript.
+COUNT_GUNZIPS = """(() => { const Native = window.DecompressionStream; window.__unpacked = 0;
+  window.DecompressionStream = class extends Native { constructor(f) { super(f); window.__unpacked++; } }; })()"""
+
+
+@pytest.mark.parametrize("browser_gunzip", [True, False])
+def test_the_search_unpacks_its_files_with_the_browsers_gunzip_or_without_it(page, sharded_url, browser_gunzip):
+    page.add_init_script(COUNT_GUNZIPS if browser_gunzip else "delete window.DecompressionStream;")
+    page.goto(sharded_url + "om/")
+    page.get_by_role("searchbox", name="Sök bland exemplen").fill("trygghet")
+    page.wait_for_function("document.querySelector('.ge-search__status').textContent.length > 0")
+    assert page.locator(".ge-search__status").inner_text() == "4 exempel hittades"
+    assert page.locator(".ge-search__list a").count() == 4
+    if browser_gunzip:  # the WebAssembly, both shards' metadata and word index, four fragments
+        assert page.evaluate("window.__unpacked") >= 1 + 2 + 2 + 4
+
+
 def _listed(page) -> list[str]:
     page.wait_for_function("() => { const s = document.querySelector('.ge-results__status').textContent; "
         "return s.length > 0 && !s.startsWith('Söker'); }")

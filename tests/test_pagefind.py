@@ -1,5 +1,5 @@
-"""Pagefind itself: the version the build uses (goda_exempel/pagefind_bin.py) and the shorter
-polls in its pagefind.js (goda_exempel/pagefind_js.py)."""
+"""Pagefind itself: the version the build uses (goda_exempel/pagefind_bin.py), and the shorter
+polls and the browser's gunzip in its pagefind.js (goda_exempel/pagefind_js.py)."""
 
 from __future__ import annotations
 
@@ -40,6 +40,23 @@ def test_a_changed_pagefind_js_stops_the_build_with_what_to_do():
         pagefind_js.shorten_polls(script)
     with pytest.raises(pagefind_js.ScriptChanged, match="innehåller 2 gånger"):
         pagefind_js.shorten_polls(pagefind_js.POLLS[0] * 2 + pagefind_js.POLLS[1])
+
+
+def test_the_built_pagefind_js_unpacks_with_the_browsers_gunzip_and_is_still_a_module(built_site, tmp_path):
+    script = (built_site / "pagefind" / "pagefind.js").read_text(encoding="utf-8")
+    assert script.count("async " + pagefind_js.DECOMPRESS.replace("data=gz_default(data);", pagefind_js.NATIVE_GUNZIP)) == 1
+    assert script.count("=await this.decompress(") == pagefind_js.CALLS and pagefind_js.CALL not in script
+    copy = tmp_path / "pagefind.mjs"  # an await outside an async function would not parse
+    copy.write_text(script, encoding="utf-8")
+    checked = subprocess.run(["node", "--check", str(copy)], capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stderr
+
+
+def test_a_pagefind_js_with_other_callers_of_decompress_stops_the_build():
+    script = pagefind_js.DECOMPRESS + pagefind_js.CALL * 4
+    with pytest.raises(pagefind_js.ScriptChanged, match="innehåller 4 gånger i stället för 5 gånger"):
+        pagefind_js.native_gunzip(script)
+    assert pagefind_js.native_gunzip(pagefind_js.DECOMPRESS + pagefind_js.CALL * 5).count("await") == 6
 
 
 def _program(folder, name="pagefind_extended"):
