@@ -1,5 +1,5 @@
-"""Pagefind itself: the version the build uses (goda_exempel/pagefind_bin.py), and the shorter
-polls and the browser's gunzip in its pagefind.js (goda_exempel/pagefind_js.py)."""
+"""Pagefind itself: the version the build uses (goda_exempel/pagefind_bin.py), and the edits
+to its pagefind.js (goda_exempel/pagefind_js.py)."""
 
 from __future__ import annotations
 
@@ -26,37 +26,29 @@ def test_the_site_is_indexed_by_the_pagefind_package_lock_pins(built_site):
         assert json.loads(entry.read_text(encoding="utf-8"))["version"] == locked_version()
 
 
-def test_the_built_pagefind_js_polls_every_few_milliseconds(built_site):
+def test_the_built_pagefind_js_has_every_edit_and_is_still_a_module(built_site, tmp_path):
     script = (built_site / "pagefind" / "pagefind.js").read_text(encoding="utf-8")
-    for poll in pagefind_js.POLLS:
-        assert poll not in script
-        assert poll.replace("asyncSleep(50)", f"asyncSleep({pagefind_js.POLL_MS})") in script
+    for e in pagefind_js.EDITS:
+        assert e.old not in script and script.count(e.new) == e.count
+    # the poll in getPtr and the wait of a further shard for the WebAssembly; no 50 ms polls
     assert re.findall(r"asyncSleep\((\d+)\)", script) == [str(pagefind_js.POLL_MS)] * 2
-
-
-def test_a_changed_pagefind_js_stops_the_build_with_what_to_do():
-    script = "let a=1;" + pagefind_js.POLLS[0]  # the second poll is missing
-    with pytest.raises(pagefind_js.ScriptChanged, match=r"innehåller 0 gånger.*pagefind_js\.py"):
-        pagefind_js.shorten_polls(script)
-    with pytest.raises(pagefind_js.ScriptChanged, match="innehåller 2 gånger"):
-        pagefind_js.shorten_polls(pagefind_js.POLLS[0] * 2 + pagefind_js.POLLS[1])
-
-
-def test_the_built_pagefind_js_unpacks_with_the_browsers_gunzip_and_is_still_a_module(built_site, tmp_path):
-    script = (built_site / "pagefind" / "pagefind.js").read_text(encoding="utf-8")
-    assert script.count("async " + pagefind_js.DECOMPRESS.replace("data=gz_default(data);", pagefind_js.NATIVE_GUNZIP)) == 1
-    assert script.count("=await this.decompress(") == pagefind_js.CALLS and pagefind_js.CALL not in script
     copy = tmp_path / "pagefind.mjs"  # an await outside an async function would not parse
     copy.write_text(script, encoding="utf-8")
     checked = subprocess.run(["node", "--check", str(copy)], capture_output=True, text=True)
     assert checked.returncode == 0, checked.stderr
 
 
-def test_a_pagefind_js_with_other_callers_of_decompress_stops_the_build():
-    script = pagefind_js.DECOMPRESS + pagefind_js.CALL * 4
+def test_a_changed_pagefind_js_stops_the_build_with_what_to_do():
+    script = "".join(e.old for e in pagefind_js.EDITS[1:])  # the poll of getPtr is missing
+    with pytest.raises(pagefind_js.ScriptChanged, match=r"innehåller 0 gånger i stället för en gång.*pagefind_js\.py"):
+        pagefind_js.edit(script)
+    with pytest.raises(pagefind_js.ScriptChanged, match="innehåller 2 gånger i stället för en gång"):
+        pagefind_js.edit(pagefind_js.POLL.old + script + pagefind_js.POLL.old)
+    # the callers of decompress: five in Pagefind 1.6, each awaited
     with pytest.raises(pagefind_js.ScriptChanged, match="innehåller 4 gånger i stället för 5 gånger"):
-        pagefind_js.native_gunzip(script)
-    assert pagefind_js.native_gunzip(pagefind_js.DECOMPRESS + pagefind_js.CALL * 5).count("await") == 6
+        pagefind_js.edit(pagefind_js.AWAIT_GUNZIP.old * 4, (pagefind_js.AWAIT_GUNZIP,))
+    edited = pagefind_js.edit("".join(e.old * e.count for e in pagefind_js.EDITS))
+    assert all(edited.count(e.new) == e.count for e in pagefind_js.EDITS)
 
 
 def _program(folder, name="pagefind_extended"):
@@ -101,7 +93,7 @@ def _one_page_index(folder):
 def test_the_index_stops_with_the_message_when_pagefind_js_has_changed(tmp_path, monkeypatch):
     from goda_exempel import search
 
-    monkeypatch.setattr(pagefind_js, "POLLS", ("await asyncSleep(4711);",))  # a poll this Pagefind lacks
+    monkeypatch.setattr(pagefind_js, "EDITS", (pagefind_js.Edit("await asyncSleep(4711);", ""),))  # not in Pagefind
     with pytest.raises(search.SearchIndexError, match="Har Pagefind uppdaterats"):
         _one_page_index(tmp_path / "pagefind")
     assert not (tmp_path / "pagefind").exists()  # nothing half-written
