@@ -203,6 +203,27 @@ def test_two_letters_search_nothing_yet_and_enter_searches_them_on_the_catalogue
     expect(page.locator(".ge-results__status")).to_have_text(re.compile(r"^\d+ exempel$"))
 
 
+def test_the_first_letter_typed_loads_the_search_but_searches_nothing(page, site_url):
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(urlsplit(request.url).path))
+    page.goto(site_url)
+    page.wait_for_load_state("networkidle")
+    assert not [path for path in requests if "/pagefind/" in path]  # the page alone loads no search
+    box = page.get_by_role("searchbox", name="Sök bland exemplen")
+    box.focus()  # by keyboard: no pointer on the box
+    page.wait_for_timeout(300)
+    assert not [path for path in requests if "/pagefind/" in path]  # tabbing to the box loads nothing
+    page.keyboard.type("t")
+    page.wait_for_function("() => performance.getEntriesByType('resource').some(e => e.name.endsWith('.pf_meta'))")
+    page.wait_for_load_state("networkidle")
+    loaded = [path for path in requests if "/pagefind/" in path]
+    assert any(path.endswith("/pagefind.js") for path in loaded) and any(".pagefind" in path for path in loaded)
+    assert not [path for path in loaded if ".pf_index" in path or ".pf_fragment" in path]  # no search yet
+    expect(page.locator(".ge-search__panel")).to_be_hidden()
+    page.keyboard.type("rygghet", delay=20)
+    expect(page.locator(".ge-search__status")).to_have_text(re.compile(r"^\d+ exempel hittades$"))
+
+
 def test_both_boxes_wait_for_more_typing_only_after_a_typed_letter(page, site_url):
     """The rule both search boxes use (window.geSok.pause): a typed letter waits for the next
     one; a query that arrives whole (pasted, dropped, filled in, corrected) is searched at once."""

@@ -6,7 +6,7 @@
    goda_exempel/search.py), merged with Pagefind's mergeIndex. Pagefind runs on the main
    thread (noWorker): its worker would add a 41 KB script to the first search, and with the
    index in shards each search is short. Nothing is loaded until the visitor starts to use the
-   search box. */
+   search box: presses on it or types a letter in it. */
 (function () {
   "use strict";
 
@@ -22,6 +22,7 @@
         var pf = loaded[0];
         var sizes = loaded[1].delar || [0];
         return pf.options({ baseUrl: base.pathname, noWorker: true }).then(function () {
+          pf.init(); /* the first shard's entry, metadata and WebAssembly start loading now */
           for (var i = 1; i < sizes.length; i++) {
             /* not awaited: each shard loads while the first does; a search waits for all */
             pf.mergeIndex(new URL("del-" + i + "/", bundle).pathname, { baseUrl: base.pathname })
@@ -90,8 +91,9 @@
     open(true);
   }
 
-  /* A pointer on the box means a search is coming: load Pagefind meanwhile. (Not on focus:
-     keyboard users tab past the box, and should not download the search on the way.) */
+  /* A pointer on the box, or a first letter typed in it, means a search is coming: load
+     Pagefind meanwhile, so that it is ready when the query is long enough to search. (Not on
+     focus: keyboard users tab past the box, and should not download the search on the way.) */
   input.addEventListener("pointerdown", function () { load().catch(function () {}); });
 
   var before = input.value.trim();
@@ -99,7 +101,12 @@
     var query = input.value.trim();
     var wait = pause(event, before, query, 120);
     before = query;
-    if (query.length < window.geSok.FROM_LETTERS) { open(false); list.textContent = ""; return; }
+    if (query.length < window.geSok.FROM_LETTERS) {
+      open(false);
+      list.textContent = "";
+      if (query) load().catch(function () {});
+      return;
+    }
     load().then(function (pf) { return pf.debouncedSearch(query, {}, wait); })
       .then(function (search) {
         if (search === null || input.value.trim() !== query) return; /* a newer query is under way */
