@@ -269,7 +269,10 @@ _MARK = """() => {
   const list = document.querySelector('.ge-search__list');
   const status = document.querySelector('.ge-search__status');
   window.__geBench = {};
-  input.addEventListener('input', () => { window.__geBench.input = performance.now(); }, true);
+  input.addEventListener('input', () => {  // the last letter typed (the list of the whole query)
+    window.__geBench.input = performance.now();
+    window.__geBench.shown = 0;
+  }, true);
   new MutationObserver(() => {
     const b = window.__geBench;
     if (b.input && !b.shown && (list.querySelector('li') || status.textContent)) {
@@ -280,8 +283,11 @@ _MARK = """() => {
 }"""
 
 
-def _cold_search(browser, url: str, query: str):
-    """Open the start page in a fresh context and enter ``query`` into the header search.
+def _cold_search(browser, url: str, query: str, typing_ms: int | None = None):
+    """Open the start page in a fresh context and enter ``query`` into the header search:
+    filled in (one input event, as when pasted) or, with ``typing_ms``, typed by keyboard with
+    typing_ms between letters (focus, then the letters; no pointer on the box). Time from the
+    last input event until the list shows.
 
     Returns the figures and the open page (for a warm follow-up query)."""
     context = browser.new_context(locale="sv-SE")
@@ -293,12 +299,16 @@ def _cold_search(browser, url: str, query: str):
     page_load = _transfers(traffic.finished, url)
     traffic.finished.clear()
     page.evaluate(_MARK)
-    page.fill("#ge-search-input", query)  # one input event; nothing of the search is loaded yet
+    if typing_ms is None:
+        page.fill("#ge-search-input", query)  # one input event; nothing of the search is loaded yet
+    else:
+        page.focus("#ge-search-input")
+        page.keyboard.type(query, delay=typing_ms)
     page.wait_for_function("window.__geBench.shown > 0", timeout=120_000)
     ms, hits = page.evaluate("[window.__geBench.shown - window.__geBench.input, window.__geBench.hits]")
     traffic.settle(page)
     files = _transfers(traffic.finished, url)
-    figures = {"query": query, "bytes": sum(f["bytes"] for f in files), "requests": len(files),
+    figures = {"query": query, "typing_ms": typing_ms, "bytes": sum(f["bytes"] for f in files), "requests": len(files),
                "files": files, "results_shown": hits, "first_results_ms": round(ms),
                "start_page_bytes": sum(f["bytes"] for f in page_load), "start_page_files": page_load}
     return figures, page
@@ -357,11 +367,17 @@ def _warm_search(page, query: str) -> dict:
     return {"query": query, "results_shown": hits, "results_ms": round(ms)}
 
 
+# Paces at which the header search is typed, in ms a letter: quicker than its 120 ms wait for
+# more typing (one search, at the end) and slower (a search from the third letter on).
+HEADER_TYPING = (100, 300)
+
+
 def measure_search(site: Path, query: str, second_query: str, rare_query: str) -> dict:
     """The first search from the start page: bytes loaded after typing and time to results.
 
     ``query`` is a common word (the worst case: most pages match); ``rare_query`` is a word
-    few pages have, also measured cold; ``second_query`` follows ``query`` in the same page."""
+    few pages have, also measured cold; ``second_query`` follows ``query`` in the same page.
+    ``typed``: ``query`` typed at each pace of HEADER_TYPING, cold."""
     with _browser_on(site) as (browser, url):
         result, page = _cold_search(browser, url, query)
         result["warm"] = _warm_search(page, second_query)
@@ -369,6 +385,11 @@ def measure_search(site: Path, query: str, second_query: str, rare_query: str) -
         rare, page = _cold_search(browser, url, rare_query)
         page.context.close()
         result["rare"] = rare
+        result["typed"] = []
+        for ms in HEADER_TYPING:
+            typed, page = _cold_search(browser, url, query, ms)
+            page.context.close()
+            result["typed"].append(typed)
     return result
 
 
@@ -528,6 +549,12 @@ TARGETS = [
      lambda r: _at(r, 10000, lambda s: round(s["search"]["bytes"] / 1024, 1)), 300, "KB"),
     ("first results at 10,000 cases ≤ 300 ms",
      lambda r: _at(r, 10000, lambda s: s["search"]["first_results_ms"]), 300, "ms"),
+    *[target for ms in HEADER_TYPING for target in (
+        (f"first search typed at {ms} ms a letter, 10,000 cases ≤ 300 KB",
+         lambda r, ms=ms: _at(r, 10000, lambda s: _kb(_header_typed(s, ms)["bytes"])), 300, "KB"),
+        (f"first results typed at {ms} ms a letter, 10,000 cases ≤ 300 ms after the last letter",
+         lambda r, ms=ms: _at(r, 10000, lambda s: _header_typed(s, ms)["first_results_ms"]), 300, "ms"),
+    )],
     ("catalogue: first search at 10,000 cases ≤ 300 KB",
      lambda r: _at(r, 10000, lambda s: _kb(s["catalogue"]["first_search_bytes"])), 300, "KB"),
     ("catalogue: first search at 10,000 cases ≤ 300 KB, as GitHub Pages serves it (compressed JS)",
@@ -548,6 +575,10 @@ TARGETS = [
     ("mkdocs serve: edited case served again ≤ 3 s",
      lambda r: (r.get("serve") or {}).get("rebuild_median_seconds"), 3, "s"),
 ]
+
+
+def _header_typed(row: dict, ms: int) -> dict:
+    return next(t for t in row["search"].get("typed", []) if t["typing_ms"] == ms)
 
 
 def _typed(row: dict, ms: int) -> dict:
@@ -591,6 +622,8 @@ def table(results: dict) -> str:
             "| build ÷ baseline without search: wall (CPU) | Pagefind alone s | site MB | largest case page KB "
             f"| start page load KB | first search KB: {q['query']} / {q['rare']['query']} "
             f"| first results ms: {q['query']} / {q['rare']['query']} | warm query ms: {q['warm']['query']} "
+            f"| {q['query']} typed at {' / '.join(str(ms) for ms in HEADER_TYPING)} ms a letter: KB "
+            "| typed: first results ms after the last letter "
             f"| catalogue open: search KB | catalogue first search KB, opening included: {q['query']} "
             "(as GitHub Pages serves it) "
             f"| catalogue first results ms: {q['query']} "
@@ -612,6 +645,8 @@ def table(results: dict) -> str:
             f"| {s['site']['largest_case_page']['bytes'] / 1024:.1f} | {search['start_page_bytes'] / 1024:.1f} "
             f"| {search['bytes'] / 1024:.1f} / {search['rare']['bytes'] / 1024:.1f} "
             f"| {search['first_results_ms']} / {search['rare']['first_results_ms']} | {search['warm']['results_ms']} "
+            f"| {' / '.join(str(_kb(t['bytes'])) for t in search.get('typed', []))} "
+            f"| {' / '.join(str(t['first_results_ms']) for t in search.get('typed', []))} "
             f"| {cat['open_search_bytes'] / 1024:.1f} | {cat['first_search_bytes'] / 1024:.1f} "
             f"({cat['first_search_bytes_as_github_pages_serves'] / 1024:.1f}) | {cat['first_results_ms']} "
             f"| {_typed_cells(s)} |")

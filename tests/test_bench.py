@@ -126,6 +126,11 @@ def test_runner_writes_every_figure(tmp_path):
     assert search["start_page_bytes"] == sum(f["bytes"] for f in search["start_page_files"]) > 0
     assert "" in [f["url"] for f in search["start_page_files"]]  # the page itself
     assert not any(".pf_" in f["url"] for f in search["start_page_files"])
+    # typed by keyboard, at each pace: up to the whole query's list
+    assert [t["typing_ms"] for t in search["typed"]] == list(run.HEADER_TYPING)
+    for t in search["typed"]:
+        assert t["results_shown"] >= 1 and t["first_results_ms"] > 0
+        assert any(".pf_fragment" in f["url"] for f in t["files"]) and t["bytes"] > 0
 
     # the figures are of the index the build wrote (Pagefind alone writes beside the site)
     assert row["search_index_is_the_builds"] is True
