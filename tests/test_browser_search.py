@@ -146,9 +146,67 @@ def test_the_search_unpacks_its_files_with_the_browsers_gunzip_or_without_it(pag
     page.get_by_role("searchbox", name="Sök bland exemplen").fill("trygghet")
     page.wait_for_function("document.querySelector('.ge-search__status').textContent.length > 0")
     assert page.locator(".ge-search__status").inner_text() == "4 exempel hittades"
-    assert page.locator(".ge-search__list a").count() == 4
+    expect(page.locator(".ge-search__list a")).to_have_count(4)  # each as its fragment arrives
     if browser_gunzip:  # the WebAssembly, both shards' metadata and word index, four fragments
         assert page.evaluate("window.__unpacked") >= 1 + 2 + 2 + 4
+
+
+# --- more matches than the header shows ----------------------------------------------------------
+
+CLONES = 9  # copies of one case, so that a word matches more cases than the header's six
+
+
+@pytest.fixture(scope="module")
+def many_url(built_site, tmp_path_factory):
+    """The built site with nine more cases (copies of one, other titles) in its search index."""
+    from conftest import pages_path, serve
+    from goda_exempel import search
+
+    site = tmp_path_factory.mktemp("manga") / "site"
+    shutil.copytree(built_site, site)
+    original = (site / "exempel" / "trygga-grannar-vatterhem" / "index.html").read_text("utf-8")
+    pages = [search.page_from_html(f"exempel/{case_id}/", (site / "exempel" / case_id / "index.html").read_text("utf-8"))
+             for case_id in ADDED]
+    for i in range(CLONES):
+        html = original.replace("Trygga grannar", f"Trygga grannar {i + 1}")
+        (site / "exempel" / f"klon-{i + 1}").mkdir()
+        (site / "exempel" / f"klon-{i + 1}" / "index.html").write_text(html, "utf-8")
+        pages.append(search.page_from_html(f"exempel/klon-{i + 1}/", html))
+    search.build_index(pages, site / "pagefind")
+    server = serve(site, pages_path())
+    yield f"http://127.0.0.1:{server.server_address[1]}{pages_path()}"
+    server.shutdown()
+
+
+def test_the_header_counts_every_match_and_links_to_all_of_them(page, many_url):
+    page.goto(many_url + "om/")
+    box = page.get_by_role("searchbox", name="Sök bland exemplen")
+    box.fill("grannarna")
+    status = page.locator(".ge-search__status")
+    expect(status).to_have_text(re.compile(r"^\d+ exempel hittades$"))
+    total = int(status.inner_text().split()[0])
+    assert total >= 1 + CLONES  # the case and its copies, not the six shown
+    expect(page.locator(".ge-search__list a")).to_have_count(6)
+    everything = page.get_by_role("link", name=f"Visa alla {total} på sidan Hitta exempel")
+    expect(everything).to_be_visible()
+    # by keyboard: past the six results to the link, which opens the catalogue with the query
+    box.press("ArrowDown")
+    for _ in range(6):
+        page.keyboard.press("ArrowDown")
+    expect(everything).to_be_focused()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/hitta-exempel/?q=grannarna")
+    expect(page.locator(".ge-results__status")).to_have_text(f"{total} exempel")
+
+
+def test_counts_are_written_the_same_swedish_way_in_the_browser_and_the_build(page, site_url):
+    from goda_exempel.browse import count_text
+    from goda_exempel.render import swedish_number
+
+    page.goto(site_url + "om/")
+    written = page.evaluate("[1, 999, 9465, 1234567].map(window.geSok.tal)")
+    assert written == [swedish_number(n) for n in (1, 999, 9465, 1234567)] == ["1", "999", "9\u00a0465", "1\u00a0234\u00a0567"]
+    assert count_text(9465) == "9\u00a0465 exempel" and count_text(1) == "1 exempel"
 
 
 def _listed(page) -> list[str]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import unicodedata
 from html import escape
 
-from . import facets, lists, pages
+from . import facets, lists, pages, render
 from .load import slugify
 from .model import Case
 from .sorting import swedish_key
@@ -39,7 +39,7 @@ def overview_page(f: facets.Facet, by_value: dict[str, list[Case]]) -> str:
     for value in facets.page_values(f, by_value):
         n = len(by_value.get(value, []))
         items.append(f'<li><a href="../{facets.facet_url(f, value)}">{escape(f.label_of(value))}</a> '
-                     f'<span class="ge-count">({n})</span></li>')
+                     f'<span class="ge-count">({render.swedish_number(n)})</span></li>')
     head = _front(f.plural, f"Goda exempel ordnade efter {f.label.lower()}.")
     return head + f'<ul class="ge-facet-list">{"".join(items)}</ul>\n'
 
@@ -144,7 +144,7 @@ def catalogue_html(cases: list[Case], root: str) -> str:
             continue
         boxes = "".join(
             f'<li><label><input type="checkbox" name="{key}" value="{escape(f.label_of(v))}"> '
-            f'{escape(f.label_of(v))} <span class="ge-count" data-count>({len(by[key][v])})</span></label></li>'
+            f'{escape(f.label_of(v))} <span class="ge-count" data-count>({render.swedish_number(len(by[key][v]))})</span></label></li>'
             for v in values)
         groups.append(f'<details class="ge-facet"><summary>{escape(f.label)}</summary>'
                       f'<fieldset><legend class="ge-visually-hidden">{escape(f.label)}</legend>'
@@ -186,4 +186,4 @@ def catalogue_html(cases: list[Case], root: str) -> str:
 
 
 def count_text(n: int) -> str:
-    return "1 exempel" if n == 1 else f"{n} exempel"
+    return "1 exempel" if n == 1 else f"{render.swedish_number(n)} exempel"

@@ -8,7 +8,7 @@ import math
 from functools import cache
 from html import escape
 
-from . import facets, geo
+from . import facets, geo, render
 from .model import Case
 
 SCALE = 40.0  # SVG units per degree of latitude
@@ -52,7 +52,7 @@ def svg(cases: list[Case], root: str) -> str:
         m = geo.municipalities()[name]
         n = len(by_municipality[name])
         x, y = _xy(m.lon, m.lat)
-        label = f"{name}: {n} exempel"
+        label = f"{name}: {render.swedish_number(n)} exempel"
         marks.append(
             f'<a href="{escape(root + facets.facet_url(kommun, name))}" class="ge-map__place" '
             f'aria-label="{escape(label)}"><title>{escape(label)}</title>'

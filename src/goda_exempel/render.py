@@ -34,9 +34,15 @@ def swedish_date(value: str) -> str:
     return f"{int(day)} {name} {year}" if day else f"{name} {year}"
 
 
+def swedish_number(n: int) -> str:
+    """``9465`` → ``9 465`` (thousands apart by a no-break space, as Swedish writes them; the
+    browser's ``toLocaleString("sv-SE")`` writes the same, see ``sok.js``)."""
+    return f"{n:,}".replace(",", "\u00a0")
+
+
 def swedish_amount(amount: int) -> str:
     """``370000`` → ``370 000 kr`` (with no-break spaces)."""
-    return f"{amount:,}".replace(",", "\u00a0") + "\u00a0kr"
+    return swedish_number(amount) + "\u00a0kr"
 
 
 def period_text(period: dict[str, str]) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from html import escape
 
-from . import facets
+from . import facets, render
 from .model import Case
 
 
@@ -27,7 +27,7 @@ def table(caption: str, heading: str, rows: list[tuple[str, int]]) -> str:
     body = "".join(
         f'<tr><th scope="row">{escape(label)}</th><td class="ge-bar-cell">'
         f'<span class="ge-bar" style="width:{100 * n / top:.0f}%" aria-hidden="true"></span>'
-        f'<span class="ge-bar__n">{n}</span></td></tr>'
+        f'<span class="ge-bar__n">{render.swedish_number(n)}</span></td></tr>'
         for label, n in rows)
     return (f'<table class="ge-chart"><caption>{escape(caption)}</caption>'
             f'<thead><tr><th scope="col">{escape(heading)}</th><th scope="col">Antal exempel</th></tr></thead>'

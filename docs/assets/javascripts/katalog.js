@@ -2,10 +2,11 @@
    The state lives in the address (q, tema, lan, …, fran, till, sortera), so a copied link opens
    the same view, and back/forward work. Without JavaScript the static list is the catalogue.
 
-   Nothing of the search is loaded for the unfiltered view: the page comes with its first cases
-   in title order and every facet value's count (goda_exempel/browse.py). Pagefind (loaded by
-   sok.js, window.geSok, with every shard of the index merged) is loaded when the visitor starts
-   to use the form, or when the address asks for a search.
+   The unfiltered view needs no search: the page comes with its first cases in title order and
+   every facet value's count (goda_exempel/browse.py). Pagefind (loaded by sok.js, window.geSok,
+   with every shard of the index merged) is loaded once the page is idle (not with the
+   browser's data saver on), when the visitor starts to use the form, or when the address asks
+   for a search.
 
    Filter counts come from Pagefind's filter indexes, which are loaded one facet at a time: for
    the facets in use and the facet groups the visitor has opened (a closed group shows no
@@ -36,6 +37,9 @@
     .filter(function (name, i, all) { return all.indexOf(name) === i; });
   var totals = boxes.map(function (box) { return box.parentNode.querySelector("[data-count]").textContent; });
   var loadedFacets = {}; /* facets whose filter index Pagefind has loaded */
+  function tal(n) { /* 9 465, as the page's own counts are written */
+    return window.geSok ? window.geSok.tal(n) : String(n);
+  }
 
   var engine = null; /* {pagefind, sizes} once loaded */
   function loaded() {
@@ -190,7 +194,7 @@
     if (counts) Object.keys(options.filters).forEach(function (key) { loadedFacets[key] = true; });
     boxes.forEach(function (box, i) {
       var text = totals[i];
-      if (counts) text = loadedFacets[box.name] ? "(" + ((counts[box.name] || {})[box.value] || 0) + ")" : "";
+      if (counts) text = loadedFacets[box.name] ? "(" + tal((counts[box.name] || {})[box.value] || 0) + ")" : "";
       box.parentNode.querySelector("[data-count]").textContent = text;
     });
   }
@@ -246,7 +250,7 @@
       more.hidden = true;
       var n = search.results.length;
       statusEl.textContent = n === 0 ? "Inga exempel matchar. Ta bort ett filter eller ändra sökorden."
-        : (n === 1 ? "1 exempel" : n + " exempel");
+        : (n === 1 ? "1 exempel" : tal(n) + " exempel");
       updateCounts(search.filters || {}, options);
       return showMore();
     }).catch(function () {

@@ -48,7 +48,12 @@
 
   /* Both search boxes search as the visitor types from this many letters on: one or two letters
      begin too many words, and their search loads much of the word index. */
-  window.geSok = { load: loadPagefind, pause: pause, FROM_LETTERS: 3 };
+  /* A count as Swedish writes it: 9 465 (a no-break space between thousands) */
+  function tal(n) {
+    return n.toLocaleString("sv-SE");
+  }
+
+  window.geSok = { load: loadPagefind, pause: pause, tal: tal, FROM_LETTERS: 3 };
 
   var form = document.querySelector("[data-ge-search]");
   if (!form) return;
@@ -56,6 +61,7 @@
   var panel = form.querySelector(".ge-search__panel");
   var status = form.querySelector(".ge-search__status");
   var list = form.querySelector(".ge-search__list");
+  var more = form.querySelector(".ge-search__more");
   var root = new URL(form.getAttribute("data-ge-base"), document.baseURI);
   var SHOWN = 6;
 
@@ -67,28 +73,59 @@
     panel.hidden = !isOpen; /* a searchbox may not carry aria-expanded; role=status reads the count */
   }
 
-  function show(query, results) {
-    list.textContent = "";
-    results.forEach(function (r) {
-      var li = document.createElement("li");
-      var a = document.createElement("a");
-      a.href = r.url;
-      a.className = "ge-search__hit";
-      var title = document.createElement("span");
-      title.className = "ge-search__title";
-      title.textContent = (r.meta && r.meta.title) || r.url;
-      var excerpt = document.createElement("span");
-      excerpt.className = "ge-search__excerpt";
-      excerpt.innerHTML = r.excerpt; /* Pagefind escapes the text; only <mark> is markup */
-      a.appendChild(title);
-      a.appendChild(excerpt);
-      li.appendChild(a);
-      list.appendChild(li);
+  function hit(r) {
+    var li = document.createElement("li");
+    var a = document.createElement("a");
+    a.href = r.url;
+    a.className = "ge-search__hit";
+    var title = document.createElement("span");
+    title.className = "ge-search__title";
+    title.textContent = (r.meta && r.meta.title) || r.url;
+    var excerpt = document.createElement("span");
+    excerpt.className = "ge-search__excerpt";
+    excerpt.innerHTML = r.excerpt; /* Pagefind escapes the text; only <mark> is markup */
+    a.appendChild(title);
+    a.appendChild(excerpt);
+    li.appendChild(a);
+    return li;
+  }
+
+  /* The first SHOWN results of a search, each as soon as it and the ones before it have loaded
+     (one small fragment file each), under the count of all; with more than SHOWN, a link to all
+     of them in the catalogue. Nothing if a newer query has been typed meanwhile. */
+  var showing = 0;
+  function show(query, search) {
+    var token = ++showing;
+    var total = search.results.length;
+    var current = function () { return token === showing && input.value.trim() === query; };
+    if (!total) {
+      list.textContent = "";
+      more.hidden = true;
+      status.textContent = "Inga exempel hittades för ”" + query + "”.";
+      open(true);
+      return Promise.resolve();
+    }
+    var done = Promise.resolve();
+    search.results.slice(0, SHOWN).map(function (r) { return r.data(); }).forEach(function (loading, i) {
+      done = done.then(function () { return loading; }).then(function (data) {
+        if (!current()) return;
+        if (i === 0) { /* the earlier list stays until this one begins */
+          list.textContent = "";
+          more.hidden = true;
+        }
+        list.appendChild(hit(data));
+        if (i > 0) return;
+        status.textContent = total === 1 ? "1 exempel hittades" : tal(total) + " exempel hittades";
+        if (total > SHOWN) {
+          var all = more.querySelector("a");
+          all.href = form.action + "?" + new URLSearchParams({ q: query }).toString();
+          all.textContent = "Visa alla " + tal(total) + " på sidan Hitta exempel";
+          more.hidden = false;
+        }
+        open(true);
+      });
     });
-    status.textContent = results.length
-      ? (results.length === 1 ? "1 exempel hittades" : results.length + " exempel hittades")
-      : "Inga exempel hittades för ”" + query + "”.";
-    open(true);
+    return done;
   }
 
   /* A pointer on the box, or a first letter typed in it, means a search is coming: load
@@ -110,8 +147,7 @@
     load().then(function (pf) { return pf.debouncedSearch(query, {}, wait); })
       .then(function (search) {
         if (search === null || input.value.trim() !== query) return; /* a newer query is under way */
-        return Promise.all(search.results.slice(0, SHOWN).map(function (r) { return r.data(); }))
-          .then(function (data) { if (input.value.trim() === query) show(query, data); });
+        return show(query, search);
       })
       .catch(function () {
         status.textContent = "Sökningen kunde inte laddas. Tryck på Enter för att söka på sidan Hitta exempel.";
@@ -121,7 +157,7 @@
 
   input.addEventListener("focus", function () { if (list.children.length) open(true); });
   form.addEventListener("keydown", function (event) {
-    var links = Array.prototype.slice.call(list.querySelectorAll("a"));
+    var links = Array.prototype.filter.call(panel.querySelectorAll("a"), function (a) { return !a.closest("[hidden]"); });
     var index = links.indexOf(document.activeElement);
     if (event.key === "Escape") { input.focus(); open(false); } /* focusing reopens: close after */
     else if (event.key === "ArrowDown" && links.length) {
