@@ -46,13 +46,14 @@
     return after.length - before.length > 1 ? 0 : ms; /* an event that does not say what it inserted */
   }
 
-  /* Both search boxes search as the visitor types from this many letters on: one or two letters
-     begin too many words, and their search loads much of the word index. */
-  /* A count as Swedish writes it: 9 465 (a no-break space between thousands) */
+  /* A count as Swedish writes it: 9 465 (a no-break space between thousands), as the build
+     writes the counts it puts in the pages (goda_exempel.render.swedish_number) */
   function tal(n) {
     return n.toLocaleString("sv-SE");
   }
 
+  /* Both search boxes search as the visitor types from this many letters on: one or two letters
+     begin too many words, and their search loads much of the word index. */
   window.geSok = { load: loadPagefind, pause: pause, tal: tal, FROM_LETTERS: 3 };
 
   var form = document.querySelector("[data-ge-search]");
@@ -141,6 +142,7 @@
     if (query.length < window.geSok.FROM_LETTERS) {
       open(false);
       list.textContent = "";
+      more.hidden = true;
       if (query) load().catch(function () {});
       return;
     }
