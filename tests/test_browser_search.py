@@ -199,6 +199,31 @@ def test_the_header_counts_every_match_and_links_to_all_of_them(page, many_url):
     expect(page.locator(".ge-results__status")).to_have_text(f"{total} exempel")
 
 
+def test_on_a_phone_the_link_to_all_stays_in_view_and_covers_no_focused_result(browser, many_url):
+    context = browser.new_context(locale="sv-SE", viewport={"width": 360, "height": 560})
+    page = context.new_page()
+    try:
+        page.goto(many_url + "om/")
+        page.get_by_role("searchbox", name="Sök bland exemplen").fill("grannarna")
+        expect(page.locator(".ge-search__list a")).to_have_count(6)
+        boxes = """() => { const r = (s) => document.querySelector(s).getBoundingClientRect();
+          const panel = document.querySelector('.ge-search__panel');
+          return {panel: r('.ge-search__panel'), all: r('.ge-search__all'), focused: document.activeElement.getBoundingClientRect(),
+                  scrolls: panel.scrollHeight > panel.clientHeight}; }"""
+        first = page.evaluate(boxes)
+        assert first["scrolls"]  # six results do not fit: the list scrolls under the link
+        page.keyboard.press("ArrowDown")
+        for _ in range(6):
+            now = page.evaluate(boxes)
+            # the link to all is inside the panel's visible part, and the focused result above it
+            assert now["panel"]["top"] <= now["all"]["top"] and now["all"]["bottom"] <= now["panel"]["bottom"] + 1
+            assert now["focused"]["bottom"] <= now["all"]["top"] + 1 and now["focused"]["top"] >= now["panel"]["top"] - 1
+            page.keyboard.press("ArrowDown")
+        expect(page.locator(".ge-search__all")).to_be_focused()
+    finally:
+        context.close()
+
+
 def test_counts_are_written_the_same_swedish_way_in_the_browser_and_the_build(page, site_url):
     from goda_exempel.browse import count_text
     from goda_exempel.render import swedish_number
