@@ -101,6 +101,18 @@ def test_counts_follow_the_filters(page, site_url):
     expect(label.locator("[data-count]")).to_have_text("(1)")
 
 
+def test_every_case_newest_first_keeps_the_counts_of_every_case(page, site_url):
+    page.goto(site_url + "hitta-exempel/")
+    labels = page.locator(".ge-facet label [data-count]")
+    before = labels.all_text_contents()
+    assert before and all(text.startswith("(") for text in before)
+    page.get_by_label("Sortera").select_option("nyast")
+    page.wait_for_url("**/hitta-exempel/?sortera=nyast")
+    expect(page.locator(".ge-results__status")).to_have_text("4 exempel")
+    page.locator(".ge-facet summary", has_text="Län").click()
+    expect(labels).to_have_text(before)  # the same cases, only in another order
+
+
 def test_filters_work_with_the_keyboard_alone(page, site_url):
     page.goto(site_url + "hitta-exempel/")
     shown(page)

@@ -224,6 +224,49 @@ def test_on_a_phone_the_link_to_all_stays_in_view_and_covers_no_focused_result(b
         context.close()
 
 
+SLOW_FRAGMENTS = """(() => { const fetch = window.fetch; window.__slow = false;
+  window.fetch = (url, options) => window.__slow && String(url).includes('.pf_fragment')
+    ? new Promise((wait) => setTimeout(wait, 1500)).then(() => fetch(url, options)) : fetch(url, options); })()"""
+
+
+def test_while_a_new_query_loads_the_earlier_list_is_marked_busy_and_loses_its_link(page, many_url):
+    page.add_init_script(SLOW_FRAGMENTS)
+    page.goto(many_url + "om/")
+    box = page.get_by_role("searchbox", name="Sök bland exemplen")
+    box.fill("grannarna")
+    everything = page.locator(".ge-search__all")
+    expect(everything).to_be_visible()
+    old = page.locator(".ge-search__list a").first.inner_text()
+    page.evaluate("window.__slow = true")  # on a slow connection
+    box.press_sequentially(" trygghet", delay=20)
+    busy = page.locator(".ge-search__list[aria-busy=true]")
+    expect(busy).to_have_count(1)  # still the earlier results, but marked as such
+    expect(everything).to_be_hidden()  # its link named the earlier query
+    assert page.locator(".ge-search__list a").first.inner_text() == old
+    expect(busy).to_have_count(0, timeout=10_000)  # then this query's list, and its link
+    expect(everything).to_be_visible()
+    assert everything.get_attribute("href").endswith("hitta-exempel/?q=grannarna+trygghet")
+
+
+def test_the_panel_closes_when_the_keyboard_moves_past_it_not_on_a_click_inside(page, sharded_url):
+    page.goto(sharded_url + "om/")
+    box = page.get_by_role("searchbox", name="Sök bland exemplen")
+    box.fill("trygghet")
+    panel = page.locator(".ge-search__panel")
+    expect(page.locator(".ge-search__list a")).to_have_count(4)
+    page.locator(".ge-search__status").click()  # not a link: the panel stays
+    expect(panel).to_be_visible()
+    box.focus()
+    inside = "document.querySelector('.ge-search').contains(document.activeElement)"
+    steps = 0
+    while page.evaluate(inside):  # through the search button and the four results
+        expect(panel).to_be_visible()
+        page.keyboard.press("Tab")
+        steps += 1
+    assert steps == 1 + 1 + 4  # then past them: the panel closes
+    expect(panel).to_be_hidden()
+
+
 def test_counts_are_written_the_same_swedish_way_in_the_browser_and_the_build(page, site_url):
     from goda_exempel.browse import count_text
     from goda_exempel.render import swedish_number

@@ -251,7 +251,8 @@
       var n = search.results.length;
       statusEl.textContent = n === 0 ? "Inga exempel matchar. Ta bort ett filter eller ändra sökorden."
         : (n === 1 ? "1 exempel" : tal(n) + " exempel");
-      updateCounts(search.filters || {}, options);
+      /* unfiltered, only in another order: the counts the page came with are still right */
+      updateCounts(unfiltered(state) ? null : search.filters || {}, options);
       return showMore();
     }).catch(function () {
       statusEl.textContent = "Sökningen kunde inte laddas. Listan nedan visar alla exempel.";

@@ -101,6 +101,7 @@
     var current = function () { return token === showing && input.value.trim() === query; };
     if (!total) {
       list.textContent = "";
+      list.removeAttribute("aria-busy");
       more.hidden = true;
       status.textContent = "Inga exempel hittades för ”" + query + "”.";
       open(true);
@@ -112,6 +113,7 @@
         if (!current()) return;
         if (i === 0) { /* the earlier list stays until this one begins */
           list.textContent = "";
+          list.removeAttribute("aria-busy");
           more.hidden = true;
         }
         list.appendChild(hit(data));
@@ -146,12 +148,19 @@
       if (query) load().catch(function () {});
       return;
     }
+    /* Until this query's results begin, the list shown is of an earlier one: marked busy (and
+       dimmed, if it takes a moment), and its link to all results, which names the earlier
+       query, is taken away */
+    list.setAttribute("aria-busy", "true");
+    more.hidden = true;
     load().then(function (pf) { return pf.debouncedSearch(query, {}, wait); })
       .then(function (search) {
         if (search === null || input.value.trim() !== query) return; /* a newer query is under way */
         return show(query, search);
       })
       .catch(function () {
+        list.textContent = "";
+        list.removeAttribute("aria-busy");
         status.textContent = "Sökningen kunde inte laddas. Tryck på Enter för att söka på sidan Hitta exempel.";
         open(true);
       });
@@ -172,5 +181,9 @@
   });
   document.addEventListener("click", function (event) {
     if (!form.contains(event.target)) open(false);
+  });
+  /* and when the keyboard moves on past the box and its results */
+  form.addEventListener("focusout", function (event) {
+    if (event.relatedTarget && !form.contains(event.relatedTarget)) open(false);
   });
 })();
