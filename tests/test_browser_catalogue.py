@@ -113,6 +113,22 @@ def test_every_case_newest_first_keeps_the_counts_of_every_case(page, site_url):
     expect(labels).to_have_text(before)  # the same cases, only in another order
 
 
+def test_a_ticked_groups_counts_say_what_ticking_another_value_would_give(page, site_url):
+    page.goto(site_url + "hitta-exempel/")
+    group = page.locator(".ge-facet", has=page.locator("summary", has_text="Län"))
+    counts = group.locator("label [data-count]")
+    before = counts.all_text_contents()  # every case: the counts the page came with
+    tick(page, "Län", "Hallands län")
+    wait_for(page, ["trygghetssamordnare-halmstad"])
+    # the values of a group are combined with "or": each count is still what that value adds
+    expect(counts).to_have_text(before)
+    names = group.locator("label").all_text_contents()
+    other = next(i for i, (name, n) in enumerate(zip(names, before)) if "Hallands" not in name and n != "(0)")
+    added = int(before[other].strip("()"))
+    group.get_by_role("checkbox").nth(other).check()
+    expect(page.locator(".ge-results__status")).to_have_text(f"{1 + added} exempel")
+
+
 def test_filters_work_with_the_keyboard_alone(page, site_url):
     page.goto(site_url + "hitta-exempel/")
     shown(page)

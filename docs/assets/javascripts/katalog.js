@@ -215,6 +215,28 @@
     });
   }
 
+  /* The search for a view, with the counts of each group that has ticked values taken from a
+     search without that group's own ticks: a group's values are combined with "or", so each
+     count says what ticking that value too would give (Pagefind counts within the results,
+     which for a ticked group would count only the cases that have the ticked values). One
+     more search per ticked group. */
+  function withOwnCounts(pf, state, options) {
+    var term = state.q || EVERY_CASE;
+    var own = FACETS.filter(function (key) { return state.facets[key].length; }).map(function (key) {
+      var filters = {};
+      Object.keys(options.filters).forEach(function (k) { filters[k] = options.filters[k]; });
+      filters[key] = { none: [""] }; /* rules nothing out, and counts the group */
+      return pf.search(term, { filters: filters }).then(function (s) { return [key, s.filters && s.filters[key]]; });
+    });
+    return Promise.all([pf.search(term, options)].concat(own)).then(function (all) {
+      var search = all[0];
+      if (search && search.filters) {
+        all.slice(1).forEach(function (pair) { if (pair[1]) search.filters[pair[0]] = pair[1]; });
+      }
+      return search;
+    });
+  }
+
   function unfiltered(state) {
     return !state.q && !state.fran && !state.till && FACETS.every(function (key) { return !state.facets[key].length; });
   }
@@ -237,7 +259,7 @@
     var options = searchOptions(state);
     return pagefind().then(function (pf) {
       if (!state.q && !Object.keys(options.filters).length) return everyCase();
-      return pf.search(state.q || EVERY_CASE, options);
+      return withOwnCounts(pf, state, options);
     }).then(function (search) {
       if (token !== current.token || !search) return;
       return ordered(state, search).then(function (sorted) { return { search: search, results: sorted }; });
