@@ -129,6 +129,17 @@ def test_a_ticked_groups_counts_say_what_ticking_another_value_would_give(page, 
     expect(page.locator(".ge-results__status")).to_have_text(f"{1 + added} exempel")
 
 
+def test_a_facet_group_shows_a_sign_that_it_opens_and_that_it_is_open(page, site_url):
+    page.goto(site_url + "hitta-exempel/")
+    sign = """() => { const s = document.querySelector('.ge-facet summary'); const after = getComputedStyle(s, '::after');
+      const box = s.getBoundingClientRect();
+      return [after.display, after.transform, parseFloat(after.width) > 0, parseFloat(after.right) < box.width / 2]; }"""
+    display, closed, wide, at_right = page.evaluate(sign)
+    assert display != "none" and wide and at_right
+    page.locator(".ge-facet summary").first.click()
+    assert page.evaluate(sign)[1] != closed  # the chevron turns when the group is open
+
+
 def test_filters_work_with_the_keyboard_alone(page, site_url):
     page.goto(site_url + "hitta-exempel/")
     shown(page)
