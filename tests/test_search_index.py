@@ -96,6 +96,25 @@ def test_cases_are_dealt_to_the_shards_in_title_order(tmp_path):
     assert [in_order[r] for r in newest][:3] == ["Zon för lek", "Åkers nattvandring", "Ängens trygghet"]
 
 
+def test_the_start_page_and_the_catalogue_list_cases_added_the_same_day_in_one_order(tmp_path):
+    """lists.newest (the start page, the feed) and nyast.json (the catalogue's "Senast tillagda")."""
+    import dataclasses
+
+    from goda_exempel import lists
+    from goda_exempel.validate import validate_paths
+
+    seeds = validate_paths([ROOT / "examples"], ROOT).cases
+    dates = ["2026-03-01", "2026-03-01", "2026-03-01", "2025-01-01"]  # three on one day
+    cases = [dataclasses.replace(c, meta={**c.meta, "added": d}) for c, d in zip(seeds, dates)]
+    folder = tmp_path / "pagefind"
+    search.build_index([page(c.id, c.title, c.meta["added"]) for c in cases], folder)
+    in_title_order = [f"/exempel/{c.id}/" for c in lists.by_title(cases)]
+    place = json.loads((folder / "nyast.json").read_text())["nyast"]
+    catalogue = [url for _, url in sorted(zip(place, in_title_order))]
+    assert [f"/exempel/{c.id}/" for c in lists.newest(cases)] == catalogue
+    assert catalogue[:3] == [u for u in in_title_order if u != f"/exempel/{cases[3].id}/"]  # the day's, A–Ö
+
+
 def test_the_index_does_not_depend_on_the_order_pages_are_rendered_in(tmp_path):
     pages = [page(f"fall-{i}", title) for i, title in enumerate(TITLES)]
 

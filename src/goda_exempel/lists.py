@@ -15,7 +15,9 @@ def by_title(cases: list[Case]) -> list[Case]:
 
 
 def newest(cases: list[Case], count: int | None = None) -> list[Case]:
-    ordered = sorted(cases, key=lambda c: (c.meta["added"], c.meta["period"]["start"], c.id), reverse=True)
+    """Newest added first; cases added the same day in title order, as the catalogue's
+    "Senast tillagda" lists them (search.Indexer writes that order for it)."""
+    ordered = sorted(by_title(cases), key=lambda c: c.meta["added"], reverse=True)  # stable: ties keep title order
     return ordered[:count] if count else ordered
 
 
