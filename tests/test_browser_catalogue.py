@@ -91,6 +91,12 @@ def test_period_filter_and_newest_first(page, site_url):
                         "organiserad-trygghet-goteborg"}
 
 
+def test_a_year_the_menus_do_not_offer_filters_nothing_as_the_menus_show(page, site_url):
+    page.goto(site_url + "hitta-exempel/?fran=2090&q=trygghet")
+    expect(page.locator(".ge-results__status")).to_have_text("4 exempel")  # as without a year
+    assert page.get_by_label("Från år").input_value() == ""  # "Alla"
+
+
 def test_counts_follow_the_filters(page, site_url):
     page.goto(site_url + "hitta-exempel/?lan=Hallands+l%C3%A4n")
     wait_for(page, ["trygghetssamordnare-halmstad"])

@@ -130,9 +130,12 @@
   function years(state) {
     var options = Array.prototype.map.call(form.elements.fran.options, function (o) { return o.value; })
       .filter(Boolean).map(Number);
-    if (!state.fran && !state.till) return null;
-    var from = state.fran ? Number(state.fran) : options[0];
-    var to = state.till ? Number(state.till) : options[options.length - 1];
+    /* a year the menus do not offer (an edited address) counts as none, as the menus show it */
+    var fran = options.indexOf(Number(state.fran)) === -1 ? "" : state.fran;
+    var till = options.indexOf(Number(state.till)) === -1 ? "" : state.till;
+    if (!fran && !till) return null;
+    var from = fran ? Number(fran) : options[0];
+    var to = till ? Number(till) : options[options.length - 1];
     var out = [];
     for (var y = Math.min(from, to); y <= Math.max(from, to); y++) out.push(String(y));
     return out;
