@@ -91,3 +91,10 @@ def test_an_index_laid_out_otherwise_is_left_as_it_is(tmp_path, change):
 
     assert page_names.shorten(bundle, "abcdef", 0, 1) is False
     assert {p: p.read_bytes() for p in bundle.rglob("*") if p.is_file()} == before
+
+
+def test_an_entry_file_it_does_not_know_gives_no_tag(tmp_path):
+    (tmp_path / "pagefind-entry.json").write_text('{"version": "9"}', encoding="utf-8")
+    assert page_names.tag([tmp_path]) is None
+    (tmp_path / "pagefind-entry.json").write_text("inte json", encoding="utf-8")
+    assert page_names.tag([tmp_path]) is None

@@ -34,12 +34,16 @@ ENTRY = "pagefind-entry.json"
 TAG_LENGTH = 6  # hex digits: one build in 16 million has the tag of the one before
 
 
-def tag(folders: list[Path]) -> str:
-    """The tag of an index in ``folders`` (its shards, in order): from their metadata files' names."""
+def tag(folders: list[Path]) -> str | None:
+    """The tag of an index in ``folders`` (its shards, in order): from their metadata files'
+    names. None if an entry file is not as Pagefind writes it."""
     names = []
-    for folder in folders:
-        languages = json.loads((folder / ENTRY).read_text(encoding="utf-8"))["languages"]
-        names += [info["hash"] for _, info in sorted(languages.items())]
+    try:
+        for folder in folders:
+            languages = json.loads((folder / ENTRY).read_text(encoding="utf-8"))["languages"]
+            names += [info["hash"] for _, info in sorted(languages.items())]
+    except (OSError, KeyError, TypeError, AttributeError, ValueError):
+        return None
     return hashlib.sha256(" ".join(names).encode("utf-8")).hexdigest()[:TAG_LENGTH]
 
 

@@ -381,7 +381,7 @@ class Indexer:
                 stable = stabilise_pagefind(target) and stable
             tag = page_names.tag(targets)
             for number, target in enumerate(targets):
-                stable = page_names.shorten(target, tag, number, self.count) and stable
+                stable = tag is not None and page_names.shorten(target, tag, number, self.count) and stable
             try:
                 pagefind_js.adjust(work)
             except pagefind_js.ScriptChanged as e:
