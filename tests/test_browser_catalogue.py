@@ -95,6 +95,10 @@ def test_a_year_the_menus_do_not_offer_filters_nothing_as_the_menus_show(page, s
     page.goto(site_url + "hitta-exempel/?fran=2090&q=trygghet")
     expect(page.locator(".ge-results__status")).to_have_text("4 exempel")  # as without a year
     assert page.get_by_label("Från år").input_value() == ""  # "Alla"
+    page.goto(site_url + "hitta-exempel/?till=1066")  # the view of every case, with its counts
+    expect(page.locator(".ge-results__status")).to_have_text("4 exempel")
+    page.locator(".ge-facet summary", has_text="Tema").click()
+    assert all(text.startswith("(") for text in page.locator(".ge-facet label [data-count]").all_text_contents())
 
 
 def test_counts_follow_the_filters(page, site_url):
@@ -143,7 +147,9 @@ def test_a_facet_group_shows_a_sign_that_it_opens_and_that_it_is_open(page, site
     display, closed, wide, at_right = page.evaluate(sign)
     assert display != "none" and wide and at_right
     page.locator(".ge-facet summary").first.click()
-    assert page.evaluate(sign)[1] != closed  # the chevron turns when the group is open
+    # the chevron turns (in a short transition) when the group is open
+    page.wait_for_function("(closed) => getComputedStyle(document.querySelector('.ge-facet summary'), '::after')"
+                           ".transform !== closed", arg=closed, timeout=3000)
 
 
 def test_filters_work_with_the_keyboard_alone(page, site_url):

@@ -241,7 +241,7 @@
   }
 
   function unfiltered(state) {
-    return !state.q && !state.fran && !state.till && FACETS.every(function (key) { return !state.facets[key].length; });
+    return !state.q && !years(state) && FACETS.every(function (key) { return !state.facets[key].length; });
   }
 
   /* The view the page came with (its first cases in title order, all counts): shown again,
