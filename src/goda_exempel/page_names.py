@@ -28,7 +28,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from .pagefind_files import Unsupported, compress, payload, read
+from .pagefind_files import Unsupported, compress, name, payload, read
 
 ENTRY = "pagefind-entry.json"
 TAG_LENGTH = 6  # hex digits: one build in 16 million has the tag of the one before
@@ -65,7 +65,7 @@ def shorten(folder: Path, tag: str, shard: int, shards: int) -> bool:
     for page, (_, new) in zip(pages, renames):
         page[0] = new.name.removesuffix(".pf_fragment")
     data = payload(meta)
-    new_hash = f"{language}_{hashlib.sha256(data).hexdigest()[:10]}"
+    new_hash = name(language, data, 10)
     (folder / f"pagefind.{new_hash}.pf_meta").write_bytes(compress(data))
     meta_path.unlink()
     entry_path.write_text(entry_text.replace(f'"{info["hash"]}"', f'"{new_hash}"'), encoding="utf-8")

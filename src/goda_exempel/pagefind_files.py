@@ -9,6 +9,7 @@ and fragment files this way; the build rewrites some of them (``reproducible``,
 from __future__ import annotations
 
 import gzip
+import hashlib
 import struct
 from pathlib import Path
 from typing import Any
@@ -35,6 +36,12 @@ def read(path: Path) -> Any:
 def payload(value: Any) -> bytes:
     """What a Pagefind file holds for ``value``, before compression (the file's hash is taken of it)."""
     return SIGNATURE + encode(value)
+
+
+def name(language: str, data: bytes, digits: int) -> str:
+    """A file's name as Pagefind makes it: ``<language>_`` and the start of a hash of its
+    content (``payload``); 10 digits for the metadata, 7 for filter indexes."""
+    return f"{language}_{hashlib.sha256(data).hexdigest()[:digits]}"
 
 
 def compress(data: bytes) -> bytes:

@@ -15,11 +15,11 @@ Two things in a build do not come from the sources:
 from __future__ import annotations
 
 import gzip
-import hashlib
 import json
 import subprocess
 from pathlib import Path
 
+from . import pagefind_files
 from .pagefind_files import Unsupported, compress, payload, read
 
 # What a build reads, besides the installed packages.
@@ -92,18 +92,18 @@ def _plan(folder: Path, meta_hash: str) -> tuple[str, str, dict[Path, bytes], li
     removes: list[Path] = []
     for item in filters:
         old_path = folder / "filter" / f"{item[1]}.pf_filter"
-        name, values = read(old_path)
+        key, values = read(old_path)
         if not all(isinstance(v, list) and v and isinstance(v[0], str) for v in values):
             raise Unsupported("filter values")
-        data = payload([name, sorted(values, key=lambda v: v[0])])
-        item[1] = f"{language}_{hashlib.sha256(data).hexdigest()[:7]}"
+        data = payload([key, sorted(values, key=lambda v: v[0])])
+        item[1] = pagefind_files.name(language, data, 7)
         removes.append(old_path)
         writes[folder / "filter" / f"{item[1]}.pf_filter"] = compress(data)
     filters.sort(key=lambda f: f[0])
     if all(isinstance(s, list) and s and isinstance(s[0], str) for s in sorts):
         sorts.sort(key=lambda s: s[0])
     data = payload(meta)
-    new_hash = f"{language}_{hashlib.sha256(data).hexdigest()[:10]}"
+    new_hash = pagefind_files.name(language, data, 10)
     removes.append(meta_path)
     writes[folder / f"pagefind.{new_hash}.pf_meta"] = compress(data)
     return meta_hash, new_hash, writes, removes
