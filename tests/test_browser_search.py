@@ -248,6 +248,20 @@ def test_while_a_new_query_loads_the_earlier_list_is_marked_busy_and_loses_its_l
     assert everything.get_attribute("href").endswith("hitta-exempel/?q=grannarna+trygghet")
 
 
+def test_each_result_shows_as_soon_as_it_has_loaded(page, many_url):
+    # every fragment but the first comes 1.5 s late
+    page.add_init_script("""(() => { const fetch = window.fetch; let fragments = 0;
+      window.fetch = (url, options) => String(url).includes('.pf_fragment') && fragments++ > 0
+        ? new Promise((wait) => setTimeout(wait, 1500)).then(() => fetch(url, options)) : fetch(url, options); })()""")
+    page.goto(many_url + "om/")
+    page.get_by_role("searchbox", name="Sök bland exemplen").fill("grannarna")
+    hits = page.locator(".ge-search__list a")
+    expect(hits).to_have_count(1, timeout=1000)  # the best match, with the count of all
+    expect(page.locator(".ge-search__status")).to_have_text(re.compile(r"^\d+ exempel hittades$"))
+    assert hits.count() == 1  # the others are still on their way
+    expect(hits).to_have_count(6, timeout=10_000)
+
+
 def test_the_panel_closes_when_the_keyboard_moves_past_it_not_on_a_click_inside(page, sharded_url):
     page.goto(sharded_url + "om/")
     box = page.get_by_role("searchbox", name="Sök bland exemplen")
