@@ -384,3 +384,35 @@ def test_both_boxes_wait_for_more_typing_only_after_a_typed_letter(page, site_ur
         ];
     }""")
     assert waits == [120, 120, 0, 0, 0, 0, 0, 150, 0]
+
+
+
+def test_small_words_of_a_longer_query_are_not_searched_for(page, site_url):
+    """Pagefind would match "i" of "våld i nära relationer" in nearly every case (and words that
+    begin with it, such as "inte"), mark each in the excerpts and pick excerpts full of them.
+    The small words are left out when the query has others; a query of only small words stays."""
+    page.goto(site_url + "om/")
+    box = page.get_by_role("searchbox", name="Sök bland exemplen")
+    marks = page.locator(".ge-search__excerpt mark")
+    box.fill("våld i nära relationer")
+    expect(page.locator(".ge-search__status")).to_have_text("2 exempel hittades", timeout=10_000)
+    expect(page.locator(".ge-search__list li")).to_have_count(2)
+    texts = {m.lower().strip(".,:") for m in marks.all_inner_texts()}
+    assert "våld" in texts and not texts & {"i", "inte", "insatserna"}
+    box.fill("och")
+    expect(marks.first).to_have_text(re.compile("^och$", re.IGNORECASE), timeout=10_000)
+    box.fill('"våld i hemmet"')  # a phrase in quotes is searched as it is
+    expect(page.locator(".ge-search__status")).to_have_text("1 exempel hittades", timeout=10_000)
+    assert "i" in marks.all_inner_texts()
+
+
+def test_the_catalogue_leaves_out_the_same_small_words(page, site_url):
+    """ "och" would match in every case and change their order by best match"""
+    titles = page.locator(".ge-results__list .ge-list__title")
+    lists = []
+    for query in ("trygghet och", "trygghet"):
+        page.goto(site_url + "hitta-exempel/?q=" + query)
+        expect(page.locator(".ge-results__status")).to_have_text("4 exempel", timeout=10_000)
+        expect(titles).to_have_count(4)
+        lists.append(titles.all_inner_texts())
+    assert lists[0] == lists[1]

@@ -40,6 +40,9 @@
   function tal(n) { /* 9 465, as the page's own counts are written */
     return window.geSok ? window.geSok.tal(n) : String(n);
   }
+  function searchWords(q) { /* the query without its small words, as the header searches it */
+    return window.geSok ? window.geSok.words(q) : q;
+  }
 
   var engine = null; /* {pagefind, sizes} once loaded */
   function loaded() {
@@ -224,7 +227,7 @@
      which for a ticked group would count only the cases that have the ticked values). One
      more search per ticked group. */
   function withOwnCounts(pf, state, options) {
-    var term = state.q || EVERY_CASE;
+    var term = state.q ? searchWords(state.q) : EVERY_CASE;
     var own = FACETS.filter(function (key) { return state.facets[key].length; }).map(function (key) {
       var filters = {};
       Object.keys(options.filters).forEach(function (k) { filters[k] = options.filters[k]; });
@@ -323,7 +326,7 @@
       if (state.q && state.q.length < (geSok.FROM_LETTERS || 1)) return;
       if (!state.q || wait === 0) { apply(false); return; }
       /* the word index for what is typed loads while the visitor types */
-      pagefind().then(function (pf) { return pf.preload(state.q, searchOptions(state)); }).catch(function () {});
+      pagefind().then(function (pf) { return pf.preload(searchWords(state.q), searchOptions(state)); }).catch(function () {});
       typing = setTimeout(function () { apply(false); }, wait);
     }
   });

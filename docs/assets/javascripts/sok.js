@@ -52,9 +52,23 @@
     return n.toLocaleString("sv-SE");
   }
 
+  /* What both boxes give Pagefind to search for: the query without its small words when it has
+     other words. "i" of "våld i nära relationer" is in nearly every case, so it rules nothing
+     out, but Pagefind matches it (and "inte", "insatserna": it also matches words it begins),
+     loads those words' index, marks each in the excerpts and picks excerpts full of them.
+     A query in quotes (a phrase) is searched as it is. */
+  var SMALL = ["i", "och", "på", "av", "för", "med", "till", "om", "en", "ett", "att", "som", "är",
+    "de", "den", "det", "vid", "från", "mot", "hos", "eller"];
+  function words(query) {
+    if (query.indexOf('"') !== -1) return query;
+    var all = query.split(/\s+/).filter(Boolean);
+    var said = all.filter(function (w) { return SMALL.indexOf(w.toLocaleLowerCase("sv")) === -1; });
+    return (said.length ? said : all).join(" ");
+  }
+
   /* Both search boxes search as the visitor types from this many letters on: one or two letters
      begin too many words, and their search loads much of the word index. */
-  window.geSok = { load: loadPagefind, pause: pause, tal: tal, FROM_LETTERS: 3 };
+  window.geSok = { load: loadPagefind, pause: pause, tal: tal, words: words, FROM_LETTERS: 3 };
 
   var form = document.querySelector("[data-ge-search]");
   if (!form) return;
@@ -153,7 +167,7 @@
        query, is taken away */
     list.setAttribute("aria-busy", "true");
     more.hidden = true;
-    load().then(function (pf) { return pf.debouncedSearch(query, {}, wait); })
+    load().then(function (pf) { return pf.debouncedSearch(words(query), {}, wait); })
       .then(function (search) {
         if (search === null || input.value.trim() !== query) return; /* a newer query is under way */
         return show(query, search);
