@@ -373,3 +373,19 @@ def test_a_query_that_arrives_whole_is_searched_at_once(page, site_url):
     before, after = page.evaluate("window.atInput")[-1]
     assert (before, after) == ("?q=grannarna", "?q=överenskommelsen")
     wait_for(page, ["organiserad-trygghet-goteborg"])
+
+
+def test_without_search_words_the_order_offered_is_title_order(page, site_url):
+    """There is no best match without search words: the list is then in title order, and the
+    order control must say so rather than "Bäst träff"."""
+    page.goto(site_url + "hitta-exempel/")
+    sort = page.get_by_label("Sortera")
+    offered = "el => [...el.options].filter(o => !o.hidden).map(o => o.textContent)"
+    expect(sort.locator("option:checked")).to_have_text("Rubrik A–Ö")
+    assert sort.evaluate(offered) == ["Rubrik A–Ö", "Senast tillagda"]
+    page.get_by_label("Sök i exemplen").fill("trygghet")
+    expect(sort.locator("option:checked")).to_have_text("Bäst träff")
+    assert sort.evaluate(offered) == ["Bäst träff", "Senast tillagda", "Rubrik A–Ö"]
+    page.get_by_label("Sök i exemplen").fill("")
+    expect(sort.locator("option:checked")).to_have_text("Rubrik A–Ö")
+    assert "sortera" not in page.url

@@ -99,7 +99,17 @@
     return state;
   }
 
+  /* Without search words there is no best match: the list is in title order (see ordered),
+     and the default order says so; the option "Rubrik A–Ö" would only repeat it */
+  function sortLabels() {
+    var query = form.elements.q.value.trim();
+    var sort = form.elements.sortera;
+    sort.querySelector("option[value=relevans]").textContent = query ? "Bäst träff" : "Rubrik A–Ö";
+    sort.querySelector("option[value=rubrik]").hidden = !query;
+  }
+
   function formState() {
+    sortLabels();
     var data = new FormData(form);
     var state = { q: (data.get("q") || "").trim(), sortera: data.get("sortera") || "",
       fran: data.get("fran") || "", till: data.get("till") || "", facets: {} };
@@ -128,6 +138,7 @@
       box.checked = state.facets[box.name].indexOf(box.value) !== -1;
       if (box.checked) box.closest("details").open = true;
     });
+    sortLabels();
   }
 
   function years(state) {
