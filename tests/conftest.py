@@ -35,6 +35,15 @@ def mkdocs_build(site_dir: Path, config: Path = ROOT / "mkdocs.yml", strict: boo
     return subprocess.run(args, cwd=cwd, capture_output=True, text=True, env=env, check=False)
 
 
+def search_settled(page, ms: int = 500) -> None:
+    """Wait in the page until the search it has begun to load (window.geSok.load, shared by
+    both boxes) is loaded, and then `ms` longer, after any shorter timer the page has set (a
+    search waiting for more typing). Playwright's "networkidle" comes once per page load: a
+    second wait for it returns at once, before the requests a test means to rule out."""
+    page.evaluate("""(ms) => window.geSok.load(new URL(document.querySelector('[data-ge-search]')
+        .getAttribute('data-ge-base'), document.baseURI)).then(() => new Promise((r) => setTimeout(r, ms)))""", ms)
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The real site, built with --strict exactly as CI builds it."""

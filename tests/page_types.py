@@ -17,10 +17,18 @@ from typing import Callable
 CASE_ID = "trygga-grannar-vatterhem"
 
 
+# The catalogue's list is complete: its status says how many cases ("4 exempel"; while it
+# searches it says "Söker …"), and the list, which fills one case at a time after the status,
+# shows that many, up to a page.
+CATALOGUE_COMPLETE = """() => {
+  const m = /^([\\d\\u00a0]+) exempel$/.exec(document.querySelector('.ge-results__status').textContent);
+  const page = +document.querySelector('.ge-catalogue').dataset.gePage;
+  return !!m && document.querySelectorAll('.ge-results__list li').length
+    === Math.min(+m[1].replace(/\\D/g, ''), page); }"""
+
+
 def _catalogue_ready(page) -> None:
-    page.wait_for_function(
-        "() => { const s = document.querySelector('.ge-results__status');"
-        " return s && s.textContent.trim().length > 0; }", timeout=10_000)
+    page.wait_for_function(CATALOGUE_COMPLETE, timeout=10_000)
 
 
 def _form_ready(page) -> None:

@@ -63,7 +63,8 @@ def test_no_violations_with_the_menu_open_on_a_phone(page_at, site_url):
     page.keyboard.press("Space")
     tab_to(page, "el => el.classList.contains('md-nav__toggle')", limit=12)
     page.keyboard.press("Space")  # "Bläddra"
-    page.wait_for_timeout(400)
+    # the sub-menu fades in: wait for its transition, not for a fixed time
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
     assert page.get_by_role("link", name="Statistik").is_visible()
     assert_no_violations(page)
 

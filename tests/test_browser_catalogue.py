@@ -3,12 +3,15 @@ back/forward, keyboard-only use, and the list without JavaScript."""
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
 
+from conftest import search_settled
 from goda_exempel.browse import CATALOGUE_PAGE as STEP
+from page_types import CATALOGUE_COMPLETE
 
 pytestmark = pytest.mark.browser
 
@@ -17,11 +20,9 @@ ALL = {"organiserad-trygghet-goteborg", "trygga-grannar-vatterhem", "trygghetssa
 
 
 def shown(page) -> list[str]:
-    """The case ids in the result list, in order, once the list has settled."""
-    page.wait_for_function(
-        "() => { const s = document.querySelector('.ge-results__status');"
-        " return s && s.textContent.length > 0 && !s.textContent.startsWith('Söker'); }")
-    page.wait_for_timeout(150)
+    """The case ids in the result list, in order, once the list is complete (for a view that
+    has not changed since the last action, or whose count differs from the view before)."""
+    page.wait_for_function(CATALOGUE_COMPLETE, timeout=10_000)
     hrefs = page.locator(".ge-results__list a").evaluate_all("els => els.map(e => e.href)")
     return [urlsplit(h).path.rstrip("/").rsplit("/", 1)[-1] for h in hrefs]
 
@@ -86,6 +87,7 @@ def test_period_filter_and_newest_first(page, site_url):
     wait_for(page, ["organiserad-trygghet-goteborg"])
     page.get_by_label("Från år").select_option("2020")
     page.get_by_label("Till år").select_option("")
+    expect(page.locator(".ge-results__status")).to_have_text("4 exempel")
     ids = shown(page)
     assert set(ids) == {"trygga-grannar-vatterhem", "trygghetssamordnare-halmstad", "vardegrund-raslatt-jonkoping",
                         "organiserad-trygghet-goteborg"}
@@ -116,8 +118,10 @@ def test_every_case_newest_first_keeps_the_counts_of_every_case(page, site_url):
     labels = page.locator(".ge-facet label [data-count]")
     before = labels.all_text_contents()
     assert before and all(text.startswith("(") for text in before)
+    page.evaluate("document.querySelectorAll('.ge-results__list li').forEach(li => li.dataset.old = '')")
     page.get_by_label("Sortera").select_option("nyast")
     page.wait_for_url("**/hitta-exempel/?sortera=nyast")
+    expect(page.locator(".ge-results__list li:not([data-old])")).to_have_count(4, timeout=10_000)  # redrawn
     expect(page.locator(".ge-results__status")).to_have_text("4 exempel")
     page.locator(".ge-facet summary", has_text="Län").click()
     expect(labels).to_have_text(before)  # the same cases, only in another order
@@ -221,7 +225,7 @@ def test_the_unfiltered_catalogue_comes_with_the_page_and_loads_no_search(page, 
     page.locator(".ge-facet summary", has_text="Tema").click()  # a sign of a search to come: Pagefind loads
     label = page.locator("label", has=page.get_by_role("checkbox", name="Lokalt engagemang"))
     assert label.locator("[data-count]").inner_text() == "(3)"  # every case's count, from the page
-    page.wait_for_load_state("networkidle")
+    search_settled(page)
     assert not [url for url in requests if "/index/" in url or "/filter/" in url]  # but no index yet
 
     # a search loads Pagefind, and the filter index of the open group only
@@ -280,7 +284,7 @@ def test_more_cases_continue_the_title_order_from_the_search_index(page, many_ur
     for shown_before in range(STEP, 45, STEP):
         page.get_by_role("button", name="Visa fler").click()
         now = min(shown_before + STEP, 45)
-        expect(page.locator(".ge-results__list li")).to_have_count(now)
+        expect(page.locator(".ge-results__list li")).to_have_count(now, timeout=15_000)  # the first loads Pagefind
         assert page.locator(".ge-results__list .ge-list__title").all_inner_texts() == titles[:now]
         assert page.evaluate("document.activeElement.textContent") == titles[shown_before]  # the first new case
     assert page.get_by_role("button", name="Visa fler").is_hidden()
@@ -339,17 +343,18 @@ def test_the_catalogue_searches_from_the_third_letter_or_on_enter(page, site_url
     box = page.get_by_label("Sök i exemplen")
     box.click()
     page.keyboard.type("gr", delay=30)
-    page.wait_for_timeout(500)  # longer than the wait for more typing
+    search_settled(page)  # longer than the wait for more typing
     assert page.evaluate("location.search") == ""
     assert set(shown(page)) == ALL  # the list is still the whole catalogue
     page.keyboard.type("annarna")
     wait_for(page, ["trygga-grannar-vatterhem"])
     box.fill("gr")  # back to two letters: the list stays until Enter
-    page.wait_for_timeout(500)
+    search_settled(page)
+    assert page.evaluate("location.search") == "?q=grannarna"
     assert shown(page) == ["trygga-grannar-vatterhem"]
     box.press("Enter")
     page.wait_for_url("**/hitta-exempel/?q=gr")
-    expect(page.locator(".ge-results__status")).not_to_have_text("Söker …")
+    expect(page.locator(".ge-results__status")).to_have_text(re.compile(r"^\d+ exempel$"), timeout=10_000)
 
 
 def test_a_query_that_arrives_whole_is_searched_at_once(page, site_url):

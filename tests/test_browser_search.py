@@ -11,7 +11,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from conftest import ROOT
+from conftest import ROOT, search_settled
+from page_types import CATALOGUE_COMPLETE
 
 pytestmark = pytest.mark.browser
 
@@ -30,10 +31,7 @@ def test_header_search_understands_swedish_inflections(page, site_url, word, cas
     assert not re.search(rf"\b{word}\b", text)  # the test relies on stemming, not an exact match
     page.goto(site_url + "om/")
     page.get_by_role("searchbox", name="Sök bland exemplen").fill(word)
-    hits = page.locator(".ge-search__list a")
-    hits.first.wait_for(timeout=10_000)
-    hrefs = [urlsplit(h).path for h in hits.evaluate_all("els => els.map(e => e.href)")]
-    assert urlsplit(site_url).path + f"exempel/{case_id}/" in hrefs
+    assert urlsplit(site_url).path + f"exempel/{case_id}/" in header_results(page)
     status = page.locator(".ge-search__status").inner_text()
     assert status.endswith("exempel hittades")
 
@@ -69,7 +67,7 @@ def test_every_request_stays_on_the_site(page, site_url):
         page.goto(site_url + path, wait_until="networkidle")
     page.get_by_role("searchbox", name="Sök bland exemplen").fill("trygghet")
     page.locator(".ge-search__list a").first.wait_for(timeout=10_000)
-    page.wait_for_load_state("networkidle")
+    search_settled(page)
     assert any("/pagefind/" in url for url in requests), "the search made no request at all"
     elsewhere = [url for url in requests
                  if urlsplit(url).scheme not in ("data", "blob") and urlsplit(url).netloc != origin]
@@ -77,18 +75,27 @@ def test_every_request_stays_on_the_site(page, site_url):
     assert not [url for url in requests if "sitemap" in url]  # nothing fetched that no page needs
 
 
+def header_results(page) -> list[str]:
+    """The paths the header lists for the query just typed or filled in, once its list is
+    complete: no longer marked busy (an earlier query's list is, from the input event on) and
+    as long as the count says, up to six."""
+    page.wait_for_function("""() => {
+      const list = document.querySelector('.ge-search__list');
+      const m = /^([\\d\\u00a0]+) exempel hittades$/.exec(document.querySelector('.ge-search__status').textContent);
+      return !list.hasAttribute('aria-busy') && !!m
+        && list.children.length === Math.min(+m[1].replace(/\\D/g, ''), 6); }""", timeout=10_000)
+    return page.locator(".ge-search__list a").evaluate_all("els => els.map(e => e.pathname)")
+
+
 def test_fact_labels_are_not_searched_but_fact_values_are(page, site_url):
     page.goto(site_url)
     box = page.get_by_role("searchbox", name="Sök bland exemplen")
     box.fill("fakta")  # "Fakta om exemplet" heads the fact box of every case page
-    page.wait_for_function("document.querySelector('.ge-search__status').textContent.length > 0")
-    page.wait_for_timeout(300)
-    hits = page.locator(".ge-search__list a").evaluate_all("els => els.map(e => e.pathname)")
-    assert all(h.endswith("/exempel/trygga-grannar-vatterhem/") for h in hits)  # "faktiskt" in its text
+    hits = header_results(page)
+    assert hits and all(h.endswith("/exempel/trygga-grannar-vatterhem/") for h in hits)  # "faktiskt" in its text
     box.fill("Hyresgästföreningen")  # a partner, only in the fact box of one case
-    page.wait_for_function("document.querySelector('.ge-search__status').textContent.startsWith('1 ')")
-    href = page.locator(".ge-search__list a").first.get_attribute("href")
-    assert href.endswith("/exempel/trygga-grannar-vatterhem/")
+    hits = header_results(page)
+    assert len(hits) == 1 and hits[0].endswith("/exempel/trygga-grannar-vatterhem/")
 
 
 # --- an index in several shards (10,000 cases make three; here the four cases make two) --------
@@ -127,8 +134,7 @@ def test_the_header_search_finds_cases_in_every_shard(page, sharded_url):
     assert page.locator(".ge-search__status").inner_text() == "4 exempel hittades"
     for word, case_id in INFLECTED.items():
         box.fill(word)
-        page.wait_for_function("(id) => [...document.querySelectorAll('.ge-search__list a')]"
-                               ".some(a => a.pathname.endsWith('/exempel/' + id + '/'))", arg=case_id, timeout=10_000)
+        assert any(h.endswith(f"/exempel/{case_id}/") for h in header_results(page)), word
     assert any("/pagefind/del-1/" in url for url in requests)
     assert not any("pagefind-worker" in url for url in requests)  # Pagefind runs on the main thread
 
@@ -224,41 +230,46 @@ def test_on_a_phone_the_link_to_all_stays_in_view_and_covers_no_focused_result(b
         context.close()
 
 
-SLOW_FRAGMENTS = """(() => { const fetch = window.fetch; window.__slow = false;
-  window.fetch = (url, options) => window.__slow && String(url).includes('.pf_fragment')
-    ? new Promise((wait) => setTimeout(wait, 1500)).then(() => fetch(url, options)) : fetch(url, options); })()"""
+HELD_FRAGMENTS = """(() => { const fetch = window.fetch; let release;
+  const gate = new Promise((open) => { release = open; });
+  window.__release = release; window.__hold = () => false;
+  window.fetch = (url, options) => String(url).includes('.pf_fragment') && window.__hold()
+    ? gate.then(() => fetch(url, options)) : fetch(url, options); })()"""
+"""Result fragments that window.__hold() picks wait until the test calls window.__release():
+a slow connection without a race against a fixed delay on a busy machine."""
 
 
 def test_while_a_new_query_loads_the_earlier_list_is_marked_busy_and_loses_its_link(page, many_url):
-    page.add_init_script(SLOW_FRAGMENTS)
+    page.add_init_script(HELD_FRAGMENTS)
     page.goto(many_url + "om/")
     box = page.get_by_role("searchbox", name="Sök bland exemplen")
     box.fill("grannarna")
     everything = page.locator(".ge-search__all")
     expect(everything).to_be_visible()
     old = page.locator(".ge-search__list a").first.inner_text()
-    page.evaluate("window.__slow = true")  # on a slow connection
+    page.evaluate("window.__hold = () => true")  # on a slow connection
     box.press_sequentially(" trygghet", delay=20)
     busy = page.locator(".ge-search__list[aria-busy=true]")
     expect(busy).to_have_count(1)  # still the earlier results, but marked as such
     expect(everything).to_be_hidden()  # its link named the earlier query
     assert page.locator(".ge-search__list a").first.inner_text() == old
+    page.evaluate("window.__release()")
     expect(busy).to_have_count(0, timeout=10_000)  # then this query's list, and its link
     expect(everything).to_be_visible()
     assert everything.get_attribute("href").endswith("hitta-exempel/?q=grannarna+trygghet")
 
 
 def test_each_result_shows_as_soon_as_it_has_loaded(page, many_url):
-    # every fragment but the first comes 1.5 s late
-    page.add_init_script("""(() => { const fetch = window.fetch; let fragments = 0;
-      window.fetch = (url, options) => String(url).includes('.pf_fragment') && fragments++ > 0
-        ? new Promise((wait) => setTimeout(wait, 1500)).then(() => fetch(url, options)) : fetch(url, options); })()""")
+    # every fragment but the first is held back
+    page.add_init_script(HELD_FRAGMENTS)
+    page.add_init_script("(() => { let fragments = 0; window.__hold = () => fragments++ > 0; })()")
     page.goto(many_url + "om/")
     page.get_by_role("searchbox", name="Sök bland exemplen").fill("grannarna")
     hits = page.locator(".ge-search__list a")
-    expect(hits).to_have_count(1, timeout=1000)  # the best match, with the count of all
+    expect(hits).to_have_count(1, timeout=10_000)  # the best match, with the count of all
     expect(page.locator(".ge-search__status")).to_have_text(re.compile(r"^\d+ exempel hittades$"))
     assert hits.count() == 1  # the others are still on their way
+    page.evaluate("window.__release()")
     expect(hits).to_have_count(6, timeout=10_000)
 
 
@@ -292,9 +303,7 @@ def test_counts_are_written_the_same_swedish_way_in_the_browser_and_the_build(pa
 
 
 def _listed(page) -> list[str]:
-    page.wait_for_function("() => { const s = document.querySelector('.ge-results__status').textContent; "
-        "return s.length > 0 && !s.startsWith('Söker'); }")
-    page.wait_for_timeout(150)
+    page.wait_for_function(CATALOGUE_COMPLETE, timeout=10_000)
     return page.locator(".ge-results__list a").evaluate_all(
         "els => els.map(e => e.pathname.replace(/\\/$/, '').split('/').pop())")
 
@@ -331,7 +340,7 @@ def test_two_letters_search_nothing_yet_and_enter_searches_them_on_the_catalogue
     box = page.get_by_role("searchbox", name="Sök bland exemplen")
     box.click()
     page.keyboard.type("gr", delay=30)
-    page.wait_for_timeout(500)  # longer than the wait for more typing
+    search_settled(page)  # longer than the wait for more typing
     assert page.locator(".ge-search__panel").is_hidden()
     assert not [url for url in requests if ".pf_index" in url]  # no search ran
     page.keyboard.type("a")
@@ -355,7 +364,7 @@ def test_the_first_letter_typed_loads_the_search_but_searches_nothing(page, site
     assert not [path for path in requests if "/pagefind/" in path]  # tabbing to the box loads nothing
     page.keyboard.type("t")
     page.wait_for_function("() => performance.getEntriesByType('resource').some(e => e.name.endsWith('.pf_meta'))")
-    page.wait_for_load_state("networkidle")
+    search_settled(page)
     loaded = [path for path in requests if "/pagefind/" in path]
     assert any(path.endswith("/pagefind.js") for path in loaded) and any(".pagefind" in path for path in loaded)
     assert not [path for path in loaded if ".pf_index" in path or ".pf_fragment" in path]  # no search yet

@@ -57,7 +57,8 @@ def test_the_menu_on_a_phone_opens_and_is_walked_with_the_keyboard(page_at, site
     assert focus_problem(toggle) is None
     assert page.evaluate("document.activeElement.nextElementSibling.textContent.trim()") == "Bläddra"
     page.keyboard.press("Space")
-    page.wait_for_timeout(300)
+    # the sub-menu fades in: wait for its transition, not for a fixed time
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
     themes = tab_to(page, "el => el.textContent.trim() === 'Teman'", limit=2)
     assert focus_problem(themes) is None
     page.keyboard.press("Enter")
