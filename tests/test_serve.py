@@ -3,6 +3,7 @@ served anew, pages that do not are not rebuilt, and a removed case's page is gon
 
 from __future__ import annotations
 
+import os
 import re
 import urllib.error
 import urllib.request
@@ -41,7 +42,15 @@ def served(tmp_path):
 
 
 def _pages(site: Path) -> dict[str, int]:
-    return {p.parent.relative_to(site).as_posix(): p.stat().st_mtime_ns for p in site.rglob("index.html")}
+    """Each page's folder and when its index.html was written. The search index is left out:
+    `mkdocs serve` writes it in the background, into pagefind.ny/ and then renamed, so its
+    folders can vanish while they are read."""
+    pages = {}
+    for folder, subfolders, files in os.walk(site):
+        subfolders[:] = [name for name in subfolders if not name.startswith("pagefind")]
+        if "index.html" in files:
+            pages[Path(folder).relative_to(site).as_posix()] = (Path(folder) / "index.html").stat().st_mtime_ns
+    return pages
 
 
 def _rewritten(before: dict[str, int], after: dict[str, int]) -> set[str]:
