@@ -12,23 +12,33 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
+from goda_exempel.browse import CATALOGUE_PAGE
+
 # One case with every part a case page can have: partners, several sources, a body list,
 # "Fördjupning" and the related cases.
 CASE_ID = "trygga-grannar-vatterhem"
 
 
-# The catalogue's list is complete: its status says how many cases ("4 exempel"; while it
-# searches it says "Söker …"), and the list, which fills one case at a time after the status,
-# shows that many, up to a page.
-CATALOGUE_COMPLETE = """() => {
-  const m = /^([\\d\\u00a0]+) exempel$/.exec(document.querySelector('.ge-results__status').textContent);
-  const page = +document.querySelector('.ge-catalogue').dataset.gePage;
-  return !!m && document.querySelectorAll('.ge-results__list li').length
-    === Math.min(+m[1].replace(/\\D/g, ''), page); }"""
+# A result list is complete: its status says how many cases match ("4 exempel" in the
+# catalogue, "4 exempel hittades" in the header; "Söker …" while it searches), the list, which
+# fills one case at a time after the status, shows that many, up to `most`, and it is not
+# marked busy (the header's list of an earlier query is, from the input event on).
+LIST_COMPLETE = """({status, counted, list, most}) => {
+  const m = new RegExp('^([\\\\d\\\\u00a0]+) ' + counted + '$').exec(document.querySelector(status).textContent);
+  const items = document.querySelector(list);
+  return !!m && !items.hasAttribute('aria-busy')
+    && items.children.length === Math.min(+m[1].replace(/\\D/g, ''), most); }"""
+CATALOGUE = {"status": ".ge-results__status", "counted": "exempel", "list": ".ge-results__list",
+             "most": CATALOGUE_PAGE}
+HEADER = {"status": ".ge-search__status", "counted": "exempel hittades", "list": ".ge-search__list", "most": 6}
+
+
+def list_complete(page, which: dict) -> None:
+    page.wait_for_function(LIST_COMPLETE, arg=which, timeout=10_000)
 
 
 def _catalogue_ready(page) -> None:
-    page.wait_for_function(CATALOGUE_COMPLETE, timeout=10_000)
+    list_complete(page, CATALOGUE)
 
 
 def _form_ready(page) -> None:

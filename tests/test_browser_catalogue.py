@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from conftest import search_settled
 from goda_exempel.browse import CATALOGUE_PAGE as STEP
-from page_types import CATALOGUE_COMPLETE
+from page_types import CATALOGUE, list_complete
 
 pytestmark = pytest.mark.browser
 
@@ -22,7 +22,7 @@ ALL = {"organiserad-trygghet-goteborg", "trygga-grannar-vatterhem", "trygghetssa
 def shown(page) -> list[str]:
     """The case ids in the result list, in order, once the list is complete (for a view that
     has not changed since the last action, or whose count differs from the view before)."""
-    page.wait_for_function(CATALOGUE_COMPLETE, timeout=10_000)
+    list_complete(page, CATALOGUE)
     hrefs = page.locator(".ge-results__list a").evaluate_all("els => els.map(e => e.href)")
     return [urlsplit(h).path.rstrip("/").rsplit("/", 1)[-1] for h in hrefs]
 

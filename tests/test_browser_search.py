@@ -12,7 +12,8 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import ROOT, search_settled
-from page_types import CATALOGUE_COMPLETE
+from page_types import HEADER, list_complete
+from test_browser_catalogue import shown
 
 pytestmark = pytest.mark.browser
 
@@ -79,11 +80,7 @@ def header_results(page) -> list[str]:
     """The paths the header lists for the query just typed or filled in, once its list is
     complete: no longer marked busy (an earlier query's list is, from the input event on) and
     as long as the count says, up to six."""
-    page.wait_for_function("""() => {
-      const list = document.querySelector('.ge-search__list');
-      const m = /^([\\d\\u00a0]+) exempel hittades$/.exec(document.querySelector('.ge-search__status').textContent);
-      return !list.hasAttribute('aria-busy') && !!m
-        && list.children.length === Math.min(+m[1].replace(/\\D/g, ''), 6); }""", timeout=10_000)
+    list_complete(page, HEADER)
     return page.locator(".ge-search__list a").evaluate_all("els => els.map(e => e.pathname)")
 
 
@@ -302,30 +299,24 @@ def test_counts_are_written_the_same_swedish_way_in_the_browser_and_the_build(pa
     assert count_text(9465) == "9\u00a0465 exempel" and count_text(1) == "1 exempel"
 
 
-def _listed(page) -> list[str]:
-    page.wait_for_function(CATALOGUE_COMPLETE, timeout=10_000)
-    return page.locator(".ge-results__list a").evaluate_all(
-        "els => els.map(e => e.pathname.replace(/\\/$/, '').split('/').pop())")
-
-
 def test_the_catalogue_orders_cases_across_shards(page, sharded_url):
     from goda_exempel.sorting import swedish_sorted
 
     page.goto(sharded_url + "hitta-exempel/")
-    ids = _listed(page)
+    ids = shown(page)
     titles = page.locator(".ge-results__list .ge-list__title").all_inner_texts()
     assert set(ids) == set(ADDED) and titles == swedish_sorted(titles)
     assert page.locator(".ge-results__status").inner_text() == "4 exempel"
 
     page.goto(sharded_url + "hitta-exempel/?sortera=nyast")
-    assert _listed(page) == sorted(ADDED, key=ADDED.get, reverse=True)
+    assert shown(page) == sorted(ADDED, key=ADDED.get, reverse=True)
 
     page.goto(sharded_url + "hitta-exempel/?q=trygghet&sortera=rubrik")
-    assert len(_listed(page)) == 4
+    assert len(shown(page)) == 4
     assert page.locator(".ge-results__list .ge-list__title").all_inner_texts() == titles
 
     page.goto(sharded_url + "hitta-exempel/?lan=Hallands+l%C3%A4n")
-    assert _listed(page) == ["trygghetssamordnare-halmstad"]
+    assert shown(page) == ["trygghetssamordnare-halmstad"]
     page.locator(".ge-facet summary", has_text="Tema").click()  # counts from both shards, filtered
     label = page.locator("label", has=page.get_by_role("checkbox", name="Våld i nära relationer"))
     expect(label.locator("[data-count]")).to_have_text("(0)")
