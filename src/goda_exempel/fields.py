@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from . import schema
+from . import rules, schema
 
 # A vocabulary with more terms than this is typed with suggestions (municipalities),
 # not picked from a list of boxes.
@@ -137,17 +137,14 @@ class Condition:
 
 @cache
 def conditions() -> tuple[Condition, ...]:
-    """The schema's top-level ``if``/``then`` rules (enum conditions on fields)."""
-    root = schema.raw_schema()
-    rules = [root] + list(root.get("allOf", []))
+    """The ``required-when`` rules of ``rules.yaml`` on top-level fields, as conditions."""
     out = []
-    for rule in rules:
-        if "if" not in rule or "then" not in rule:
+    for rule in rules.rules():
+        if rule.kind != "required-when" or len(rule.field) != 1 or len(rule.when_field) != 1:
             continue
-        when = {k: tuple(v["enum"]) for k, v in rule["if"].get("properties", {}).items() if "enum" in v}
-        then = rule["then"]
-        mins = {k: v["minItems"] for k, v in then.get("properties", {}).items() if "minItems" in v}
-        out.append(Condition(when, tuple(then.get("required", [])), mins))
+        key = rule.field[0]
+        mins = {key: 1} if by_key(key).kind in ("strings", "choices", "objects") else {}
+        out.append(Condition({rule.when_field[0]: rule.when_in}, (key,), mins))
     return tuple(out)
 
 

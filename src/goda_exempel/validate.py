@@ -1,9 +1,9 @@
 """Validation: parsed case files → valid cases, or every problem at once, in Swedish.
 
 The schema decides what a case is; this module turns its verdicts into messages a
-contributor can act on, and adds the checks a JSON Schema cannot express (a date that
-ends before it starts, unique titles, the body's sections and links, personal identity
-numbers).
+contributor can act on, and adds the checks a JSON Schema cannot express: the cross-field
+rules of ``rules.yaml`` (a date that ends before it starts …), unique titles, the body's
+sections and links, personal identity numbers.
 """
 
 from __future__ import annotations
@@ -22,10 +22,11 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 import fastjsonschema
 
+from . import rules
 from . import schema as case_schema
 from .errors import Problem
 from .load import FieldPath, SourceFile, case_files, field_name, read
-from .model import ONGOING, Case
+from .model import Case
 
 if TYPE_CHECKING:
     import jsonschema
@@ -222,22 +223,6 @@ def _message(error: jsonschema.ValidationError) -> list[tuple[FieldPath, str]]:
 
 
 # --- checks beyond the schema ------------------------------------------------------------------
-
-
-def _dates(meta: dict[str, Any]) -> list[tuple[FieldPath, str]]:
-    out = []
-    period = meta.get("period")
-    period = period if isinstance(period, dict) else {}  # a wrong type is reported by the schema
-    start, end = period.get("start"), period.get("end")
-    if isinstance(start, str) and isinstance(end, str) and end != ONGOING and _PARTIAL_DATE.match(start) \
-            and _PARTIAL_DATE.match(end) and end[: len(start)] < start[: len(end)]:
-        out.append((("period", "end"), f"slutar ({end}) innan arbetet började ({start})."))
-    added, reviewed = meta.get("added"), meta.get("last_reviewed")
-    if isinstance(added, str) and isinstance(reviewed, str) and reviewed < added:
-        out.append((("last_reviewed",), f"granskades ({reviewed}) innan exemplet lades till ({added})."))
-    if meta.get("status") == "avslutad" and end == ONGOING:
-        out.append((("period", "end"), "är ”pågående” men status är avslutad. Ange när arbetet slutade."))
-    return out
 
 
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
@@ -480,7 +465,7 @@ def validate_source(source: SourceFile) -> tuple[Case | None, list[Problem]]:
         found = found[:MAX_FIELD_PROBLEMS]
         problems.append(Problem(source.path, 1, "", f"fälten har fler än {MAX_FIELD_PROBLEMS} fel; bara de "
                                                     f"första {MAX_FIELD_PROBLEMS} visas. Rätta dem och kontrollera igen."))
-    found.extend(_dates(meta))
+    found.extend(rules.check(meta))
     for path, message in found:
         problems.append(Problem(source.path, source.line_of(path), field_name(path), message))
     problems.extend(_body(source.id, source.body, source.body_line, source.path))
