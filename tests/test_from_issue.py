@@ -173,11 +173,22 @@ def test_every_question_left_empty_gives_every_required_error(project):
 
 def test_missing_answers_are_named_by_their_question(project):
     body = re.sub(r"(### Ingress\n\n).*?(\n\n### )", r"\1_No response_\2", REAL_BODY, flags=re.S)
-    body = body.replace("Trygghetssamordnare | Ale kommun", "_No response_")
+    body = body.replace("Trygghetsvandringar i Ale | https://example.org/ale | Ale kommun | 2021-11-02", "_No response_")
     outcome = convert(body, project / "examples")
     assert not outcome.ok
     assert any(p.startswith("Ingress: fältet saknas") for p in outcome.problems), outcome.problems
-    assert any(p.startswith("Kontakt: fältet saknas") for p in outcome.problems), outcome.problems
+    assert any(p.startswith("Källor: fältet saknas") for p in outcome.problems), outcome.problems
+
+
+def test_a_case_from_a_public_source_may_leave_out_what_the_source_does_not_state(project):
+    body = (REAL_BODY.replace("Trygghetssamordnare | Ale kommun", "_No response_")
+            .replace("### Uppföljning – Nivå\n\nIntern uppföljning", "### Uppföljning – Nivå\n\nFramgår inte av källan")
+            .replace("Gör det varje år.", "_No response_"))
+    outcome = convert(body, project / "examples")
+    assert outcome.ok, outcome.problems
+    meta = yaml.safe_load(outcome.case.text.split("---\n")[1])
+    assert "contacts" not in meta and meta["evaluation"]["level"] == "framgar-inte"
+    assert "## Våra viktigaste slutsatser" not in outcome.case.text
 
 
 def test_wrong_answers_get_swedish_errors_named_by_question_and_no_file(project):

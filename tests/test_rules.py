@@ -33,9 +33,13 @@ def test_a_rule_fires_on_its_bad_example_and_not_on_its_good_one(rule):
 
 
 def _merged(base: dict, extra: dict) -> dict:
+    """``base`` with ``extra`` laid over it; a null in ``extra`` removes the field."""
     out = dict(base)
     for key, value in extra.items():
-        out[key] = _merged(base[key], value) if isinstance(value, dict) and isinstance(base.get(key), dict) else value
+        if value is None:
+            out.pop(key, None)
+        else:
+            out[key] = _merged(base[key], value) if isinstance(value, dict) and isinstance(base.get(key), dict) else value
     return out
 
 

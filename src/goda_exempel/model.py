@@ -30,8 +30,11 @@ class Case:
 
     @property
     def municipalities(self) -> list[geo.Municipality]:
+        """Every municipality the case names: where the work is done and, for national work,
+        its pilot municipalities. These are what the facets, statistics and map count."""
         table = geo.municipalities()
-        return [table[name] for name in self.meta.get("municipalities", [])]
+        names = self.meta.get("municipalities", []) + self.meta.get("pilot_municipalities", [])
+        return [table[name] for name in dict.fromkeys(names)]
 
     @property
     def counties(self) -> list[str]:

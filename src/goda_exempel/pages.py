@@ -6,6 +6,7 @@ import json
 import re
 from html import escape
 
+from . import schema
 from .model import Case
 
 CASE_DIR = "exempel"
@@ -35,8 +36,36 @@ def case_markdown(case: Case) -> str:
 
 
 def case_text_markdown(case: Case) -> str:
-    """The title as the first heading, then the case text."""
-    return f"# {markdown_text(case.title)} {{#{TITLE_ID}}}\n\n{case.body.strip()}\n"
+    """The title as the first heading, then the case text, with the sections the text may
+    leave out when its source does not state them (``absent`` in vocabularies.yaml) saying so."""
+    return f"# {markdown_text(case.title)} {{#{TITLE_ID}}}\n\n{with_absent_sections(case.body.strip())}\n"
+
+
+_FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+def with_absent_sections(body: str) -> str:
+    """``body`` with ``## Heading`` and the section's ``absent`` text in its place in the
+    order, for each such section the body leaves out."""
+    terms = schema.section_headings()
+    missing = [t for t in terms if t.absent and f"## {t.label}" not in body]
+    if not missing:
+        return body
+    order = [t.label for t in terms]
+    lines = body.split("\n")
+    headings: list[tuple[int, str]] = []  # (line, heading) of the body's known sections
+    fenced = False
+    for i, line in enumerate(lines):
+        if _FENCE.match(line):
+            fenced = not fenced
+        elif not fenced and line.startswith("## ") and line[3:].strip() in order:
+            headings.append((i, line[3:].strip()))
+    for term in reversed(missing):  # from the last, so earlier line numbers stay right
+        rank = order.index(term.label)
+        at = next((i for i, title in headings if order.index(title) > rank), len(lines))
+        lines[at:at] = [f"## {term.label}", "", term.absent or "", ""] if at < len(lines) \
+            else ["", f"## {term.label}", "", term.absent or ""]
+    return "\n".join(lines).strip()
 
 
 def front_matter(title: str, description: str) -> str:

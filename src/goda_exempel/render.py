@@ -10,7 +10,7 @@ import re
 from html import escape
 from typing import Any, Callable
 
-from . import schema
+from . import geo, schema
 from .model import ONGOING, Case
 
 MONTHS = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
@@ -77,9 +77,16 @@ def _orgs(orgs: list[dict[str, str]]) -> str:
                        for o in orgs)
 
 
-def _places(case: Case, link: FacetLink | None) -> str:
+def not_stated(field: str) -> str | None:
+    """What the page says when a case leaves out a field its source does not state (the
+    schema's ``x-absent``), or None."""
+    return schema.raw_schema()["properties"][field].get("x-absent")
+
+
+def _places(case: Case, link: FacetLink | None, field: str = "municipalities") -> str:
+    table = geo.municipalities()
     parts = []
-    for m in case.municipalities:
+    for m in (table[name] for name in case.get(field, [])):
         url = link("municipalities", m.name) if link else None
         name = _link(url, m.name) if url else escape(m.name)
         parts.append(f"{name} <span class=\"ge-muted\">({escape(m.county)})</span>")
@@ -136,8 +143,10 @@ def fact_rows(case: Case, link: FacetLink | None = None) -> list[tuple[str, str]
     rows: list[tuple[str | None, str]] = [
         (title_of("organisations"), _orgs(m["organisations"])),
         (title_of("partners"), _orgs(m.get("partners", [])) if m.get("partners") else None),
-        (title_of("municipalities"), _places(case, link) if case.municipalities
+        (title_of("municipalities"), _places(case, link) if m.get("municipalities")
          else escape(schema.vocabulary("scopes").label_of(m["scope"]))),
+        (title_of("pilot_municipalities"), _places(case, link, "pilot_municipalities")
+         if m.get("pilot_municipalities") else None),
         (title_of("areas"), escape(", ".join(m.get("areas", []))) or None),
         (title_of("period"), escape(period_text(m["period"]))),
         (title_of("status"), _terms("statuses", [m["status"]], None)),
@@ -149,7 +158,8 @@ def fact_rows(case: Case, link: FacetLink | None = None) -> list[tuple[str, str]
         (title_of("evaluation"), _evaluation(m["evaluation"])),
         (title_of("budget"), _budget(m["budget"]) if m.get("budget") else None),
         (title_of("sources"), _sources(m["sources"])),
-        (title_of("contacts"), _contacts(m["contacts"])),
+        (title_of("contacts"), _contacts(m["contacts"]) if m.get("contacts")
+         else f'<span class="ge-not-stated">{escape(not_stated("contacts") or "")}</span>'),
         (title_of("added"), escape(swedish_date(m["added"]))),
         (title_of("last_reviewed"), escape(swedish_date(m["last_reviewed"]))),
     ]

@@ -26,6 +26,7 @@ class Term:
     label: str
     description: str
     required: bool = False
+    absent: str | None = None  # a section: what the page says when a case leaves it out
 
 
 @dataclass(frozen=True)
