@@ -201,7 +201,8 @@ def test_wrong_answers_get_swedish_errors_named_by_question_and_no_file(project)
                  "--errors-file", "fel.md", cwd=project)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    for expected in ("Typ av exempel: \"Insatsen\" är inte ett tillåtet värde. Menade du insats?",
+    for expected in ("Typ av exempel: \"Insatsen\" är inte ett av alternativen. Menade du Insats? "
+                     "Skriv en av: Insats, Program, Samverkansmodell, Erfarenhet.",
                      "Kommuner, rad 1: \"Alle\" är inte en svensk kommun. Menade du Ale?",
                      "Källor, rad 1, Webbadress: \"example.org/ale\" har fel form.",
                      "Licens: kryssa i att du har rätt att dela texten"):
@@ -211,6 +212,107 @@ def test_wrong_answers_get_swedish_errors_named_by_question_and_no_file(project)
     assert comment.startswith("Tack för förslaget, @octocat!")
     assert "~~~text\n" in comment and "Menade du Ale?" in comment
     assert not (project / "examples" / "trygghetsvandringar-med-boende-i-ale.md").exists()
+
+
+SOURCE_LINE = "Trygghetsvandringar i Ale | https://example.org/ale | Ale kommun | 2021-11-02"
+
+
+def test_a_line_written_with_commas_is_explained_with_its_shape_and_an_example(project):
+    body = REAL_BODY.replace(SOURCE_LINE, SOURCE_LINE.replace(" |", ","))
+    outcome = convert(body, project / "examples")
+    assert outcome.problems == [
+        "Källor, rad 1: raden har inget |, så delarna gick inte att skilja åt. Skilj dem åt med |, inte med "
+        "komma. Skriv raden i formen: Titel | Webbadress | Utgivare | Publicerad (frivilligt), med | mellan "
+        "delarna, till exempel: ”Trygghetsvandringar i Ale | https://www.ale.se/trygghetsvandringar | Ale kommun "
+        "| 2021-11-02”."]
+
+
+def test_a_line_that_lacks_parts_names_them_and_repeats_the_shape(project):
+    body = REAL_BODY.replace(SOURCE_LINE, "Trygghetsvandringar i Ale\nRapport | https://example.org/r")
+    outcome = convert(body, project / "examples")
+    assert outcome.problems == [
+        "Källor, rad 1: Webbadress och Utgivare saknas. Skriv raden i formen: Titel | Webbadress | Utgivare | "
+        "Publicerad (frivilligt), med | mellan delarna, till exempel: ”Trygghetsvandringar i Ale | "
+        "https://www.ale.se/trygghetsvandringar | Ale kommun | 2021-11-02”.",
+        "Källor, rad 2: Utgivare saknas. Skriv raden i formen: Titel | Webbadress | Utgivare | Publicerad "
+        "(frivilligt), med | mellan delarna, till exempel: ”Trygghetsvandringar i Ale | "
+        "https://www.ale.se/trygghetsvandringar | Ale kommun | 2021-11-02”."]
+    assert not any("fältet saknas" in p for p in outcome.problems)
+
+
+@pytest.mark.parametrize("name", [e.name for e in issue_form.elements() if e.field and e.field.kind == "objects"])
+def test_the_example_line_a_message_shows_is_read_back_as_the_schemas_example(name):
+    e = issue_form.element(name)
+    problems = []
+    line = issue_form.line_example(e.field)
+    assert issue_form.SEPARATOR in line
+    assert issue_form._objects(e, line, problems) == [e.field.example] and problems == []  # noqa: SLF001
+    element = next(x for x in issue_form.template()["body"] if x.get("id") == name)
+    assert f"till exempel: ”{line}”" in element["attributes"]["description"]
+
+
+def test_a_wrong_choice_is_named_by_its_label_with_every_choice(project):
+    body = REAL_BODY.replace("Ale kommun | Kommun", "Ale kommun | Komun")
+    outcome = convert(body, project / "examples")
+    assert outcome.problems[0].startswith(
+        "Organisationer, rad 1, Typ: \"Komun\" är inte ett av alternativen. Menade du Kommun? Skriv en av: Kommun, "
+        "Region, Bostadsbolag,")
+
+
+# --- an e-mailed case --------------------------------------------------------------------------------
+
+
+def as_email(body: str) -> str:
+    """The issue body as an editor finds it in a mail client: a subject and a greeting first,
+    CRLF line ends, every line quoted (a forwarded mail), addresses repeated as links, and a
+    signature at the end."""
+    quoted = "\r\n".join(("> " + line) if line else ">" for line in body.replace("\r\n", "\n").split("\n"))
+    quoted = quoted.replace("https://example.org/ale", "https://example.org/ale <https://example.org/ale>")
+    return ("Subject: Nytt exempel: Trygghetsvandringar med boende i Ale\r\n\r\nHej!\r\nHär kommer vårt "
+            "exempel.\r\n\r\n" + quoted + "\r\n\r\n-- \r\nAnna Andersson\r\nTrygghetssamordnare, Ale kommun\r\n"
+            "Skickat från min iPhone\r\n")
+
+
+def test_an_e_mailed_case_becomes_the_same_file_as_the_issue(project):
+    from_issue_case = convert(REAL_BODY, project / "examples")
+    mailed = convert(as_email(REAL_BODY), project / "examples")
+    assert mailed.ok, mailed.problems
+    assert mailed.case.text == from_issue_case.case.text
+
+
+def test_an_e_mail_without_quoting_or_signature_delimiter_works_too(project):
+    body = "Hej,\n\n" + REAL_BODY + "\n\nSkickat från min iPhone\n"
+    outcome = convert(body, project / "examples")
+    assert outcome.ok, outcome.problems
+    assert "iPhone" not in outcome.case.text
+
+
+def test_a_signature_line_inside_an_answer_is_kept(project):
+    body = REAL_BODY.replace("Gör det varje år.", "Gör det varje år.\n--\nOch prata med grannarna.")
+    outcome = convert(body, project / "examples")
+    assert outcome.ok and "Och prata med grannarna." in outcome.case.text
+
+
+def test_an_e_mailed_case_is_credited_to_a_name_from_standard_input(project):
+    result = subprocess.run(
+        [sys.executable, "-m", "goda_exempel.cli", "from-issue", "--body-file", "-", "--today", DATE,
+         "--author-name", "Anna Andersson", "--author-email", "anna.andersson@ale.se", "--pr-dir", "pr"],
+        input=as_email(REAL_BODY), cwd=project, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert (project / "examples" / "trygghetsvandringar-med-boende-i-ale.md").exists()
+    assert (project / "pr" / "commit.txt").read_text().endswith(
+        "\nCo-authored-by: Anna Andersson <anna.andersson@ale.se>\n")
+    body = (project / "pr" / "body.md").read_text()
+    assert body.startswith("Nytt exempel föreslaget av Anna Andersson (skickat med e-post).")
+    assert "från e-postmeddelandet" in body
+
+
+def test_an_e_mailed_case_without_an_address_names_its_author_in_the_commit(project):
+    new = convert(REAL_BODY, project / "examples").case
+    assert from_issue.commit_message(new, None, None, None, "Anna\nAndersson <x@y.se>") == (
+        "Lägg till exemplet trygghetsvandringar-med-boende-i-ale\n\nSkickat med e-post av Anna Andersson x@y.se.\n")
+    result = cli("from-issue", "--body-file", "-", "--author-email", "inte en adress", cwd=project)
+    assert result.returncode == 1 and "är ingen e-postadress" in result.stderr
 
 
 def test_a_line_with_too_many_parts_is_an_error_not_a_loss(project):

@@ -68,6 +68,12 @@ class Field:
         return self.kind == "text" and spec.get("maxLength", 0) > 200 and "pattern" not in spec
 
     @property
+    def example(self) -> dict[str, Any]:
+        """For a list of objects: one item as the schema's ``examples`` give it (or empty)."""
+        items = _deref(self.spec.get("items", {})) if self.kind == "objects" else {}
+        return dict((items.get("examples") or [{}])[0])
+
+    @property
     def name(self) -> str:
         """A stable identifier made of the path, e.g. ``period-start``."""
         return "-".join(self.path)

@@ -1,5 +1,12 @@
 """A GitHub issue made with the form "Dela ditt exempel" → a case file in examples/.
 
+The same text can come as an e-mail: the site's form lets a contributor without a GitHub
+account send the case to the editors as plain text in the shape of the issue body, and an
+editor pastes the e-mail into a file (or into the command, ``--body-file -``). ``parse_body``
+therefore tolerates what mail clients do to a text: CRLF line ends, a subject line or a
+greeting before the first question, a signature after the last, quoting with ``> ``, and an
+address repeated in angle brackets after itself.
+
 The issue text is untrusted. It is only ever read as text: split at the form's own
 headings, converted by ``issue_form.to_case``, written by ``serialize.dump_case`` under an
 id that cannot leave the examples folder, and checked by ``validate`` before anything is
@@ -12,7 +19,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import issue_form, scaffold
+from . import issue_form, scaffold, schema, validate
+from .errors import Problem
 
 MAX_BODY = 200_000  # characters; GitHub itself stops at 65 536
 LOGIN = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$")
@@ -25,18 +33,39 @@ def _headings() -> dict[str, str]:
     return heads
 
 
+_QUOTED = re.compile(r"^[ \t]*>[ \t]?")
+_SIGNATURE = re.compile(r"^(--|Skickat från min .*|Sent from my .*|Hämta Outlook för .*|Get Outlook for .*)$")
+# "https://a.se <https://a.se>": how some mail clients write an address they made a link
+_REPEATED_URL = re.compile(r"(https?://[^\s<>]+)[ \t]*<\1>")
+
+
+def mail_text(body: str) -> str:
+    """The text of an issue body or of an e-mail in its shape, with the mail client's quirks
+    undone: line ends as \\n; one level of ``>`` quoting removed when the questions are quoted;
+    a signature (from a line ``--`` or ``Skickat från min …`` after the last question) cut
+    off; an address written twice as ``https://a.se <https://a.se>`` written once."""
+    lines = body.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if any(_QUOTED.match(line) and _QUOTED.sub("", line, 1).startswith("### ") for line in lines):
+        lines = [_QUOTED.sub("", line, 1) for line in lines]
+    heads = _headings()
+    last_head = max((i for i, line in enumerate(lines) if line.strip() in heads), default=len(lines))
+    cut = next((i for i in range(last_head + 1, len(lines)) if _SIGNATURE.match(lines[i].strip())), len(lines))
+    return _REPEATED_URL.sub(r"\1", "\n".join(lines[:cut]))
+
+
 def parse_body(body: str) -> dict[str, str]:
     """GitHub's rendering of a filled-in form (``### Label``, a blank line, the answer) →
     answers by element name. Only the form's own headings, in the form's order, start a new
     answer; any other line (even one that looks like a heading) belongs to the answer it is in.
-    ``_No response_`` is an empty answer."""
+    ``_No response_`` is an empty answer. Lines before the first question (a subject, a
+    greeting) are not part of any answer; see ``mail_text`` for an e-mailed body."""
     heads = _headings()
     order = list(heads.values())
-    text = body.replace("\r\n", "\n").replace("\r", "\n")
+    text = mail_text(body)
     values: dict[str, list[str]] = {}
     current: str | None = None
     for line in text.split("\n"):
-        name = heads.get(line.rstrip())
+        name = heads.get(line.strip())
         if name is not None and (current is None or order.index(name) > order.index(current)):
             current = name
             values[current] = []
@@ -91,8 +120,77 @@ def convert(body: str, out_dir: Path, date: str | None = None, case_id: str | No
         new = scaffold.build(answers.meta, answers.sections, chosen, out_dir, date, base)
     except scaffold.BadId as e:
         return Outcome(None, problems + [f"Id: {e}"])
-    problems += [f"{issue_form.where(p)}: {p.message}" for p in new.problems]
+    problems += explained(new.problems, values)
     return Outcome(new, problems, title if isinstance(title, str) else "")
+
+
+_ENUM = re.compile(r'^"(?P<value>.*)" är inte ett tillåtet värde\.')
+
+
+def _path(name: str) -> tuple[str | int, ...]:
+    """``sources[1].url`` → ``("sources", 0, "url")``."""
+    return tuple(int(part[1:-1]) - 1 if part.startswith("[") else part
+                 for part in re.findall(r"\[\d+\]|[a-z_]+", name))
+
+
+def _message(problem: Problem) -> str:
+    """The validator's message, with a controlled value named by its label, as the form shows it."""
+    m = _ENUM.match(problem.message)
+    spec = validate.subschema(_path(problem.field)) if m else None
+    name = (spec or {}).get("x-vocabulary")
+    if not m or not name or name == "municipalities":
+        return problem.message
+    vocab = schema.vocabulary(name)
+    close = validate.suggest(m.group("value"), vocab.ids)
+    hint = f" Menade du {vocab.label_of(close)}?" if close else ""
+    return (f"\"{m.group('value')}\" är inte ett av alternativen.{hint} "
+            f"Skriv en av: {', '.join(t.label for t in vocab.terms)}.")
+
+
+def _row(problem: Problem) -> tuple[issue_form.Element, int] | None:
+    """The question and line number of a problem in one line of a list of objects."""
+    path = _path(problem.field)
+    for e in issue_form.elements():
+        if e.field is not None and e.field.kind == "objects":
+            n = len(e.field.path)
+            if path[:n] == e.field.path and len(path) > n and isinstance(path[n], int):
+                return e, path[n] + 1
+    return None
+
+
+def explained(problems: list[Problem], values: dict[str, str]) -> list[str]:
+    """Validation problems as lines for the contributor, named by question. A line of a list
+    (``Namn | Typ``) that lacks parts, or whose parts are split by commas, gets one message that
+    says so and repeats the shape the line must have, with an example."""
+    out: list[str] = []
+    done: set[tuple[str, int]] = set()
+    rows = [_row(p) for p in problems]
+    for problem, row in zip(problems, rows):
+        if row is None:
+            out.append(f"{issue_form.where(problem)}: {_message(problem)}")
+            continue
+        e, number = row
+        assert e.field is not None
+        typed = issue_form.lines(values.get(e.name, ""))
+        line = typed[number - 1] if number <= len(typed) else ""
+        commas = issue_form.SEPARATOR not in line and "," in line and len(e.field.children) > 1
+        missing = [c.title for c in e.field.children for p, r in zip(problems, rows)
+                   if r == row and p.message.startswith("fältet saknas") and _path(p.field)[-1] == c.key]
+        if not (commas or missing):
+            out.append(f"{issue_form.where(problem)}: {_message(problem)}")
+            continue
+        if (e.name, number) in done:
+            continue
+        done.add((e.name, number))
+        if commas:
+            what = (f"raden har inget {issue_form.SEPARATOR}, så delarna gick inte att skilja åt. Skilj dem "
+                    f"åt med {issue_form.SEPARATOR}, inte med komma.")
+        else:
+            what = f"{' och '.join(missing)} saknas." if len(missing) < 3 else \
+                f"{', '.join(missing[:-1])} och {missing[-1]} saknas."
+            what = what[0].upper() + what[1:]
+        out.append(f"{e.label}, rad {number}: {what} Skriv raden {issue_form.line_shape(e.field)}.")
+    return out
 
 
 # --- texts for the workflow ------------------------------------------------------------------------
@@ -126,12 +224,32 @@ def pull_request_title(title: str) -> str:
     return one_line(f"Nytt exempel: {title}")
 
 
-def pull_request_body(new: scaffold.NewCase, login: str | None, issue: int | None) -> str:
-    who = f"@{safe_login(login)}" if safe_login(login) else "en bidragsgivare"
+_EMAIL = re.compile(r"^[^@\s<>,;\"]+@[^@\s<>,;\"]+\.[^@\s<>,;\"]+$")
+
+
+def safe_name(name: str | None) -> str | None:
+    """A person's name for a commit trailer: one line, without the characters that end it."""
+    flat = " ".join(re.sub(r"[<>\x00-\x1f\x7f]", " ", name or "").split())[:100]
+    return flat or None
+
+
+def safe_email(email: str | None) -> str | None:
+    return email.strip() if email and _EMAIL.match(email.strip()) else None
+
+
+def pull_request_body(new: scaffold.NewCase, login: str | None, issue: int | None,
+                      name: str | None = None) -> str:
+    """``name``: the author of an e-mailed case (no GitHub login), as the editor gives it."""
+    mailed = bool(safe_name(name)) and not safe_login(login)
+    if mailed:
+        who = f"{safe_name(name)} (skickat med e-post)"
+    else:
+        who = f"@{safe_login(login)}" if safe_login(login) else "en bidragsgivare"
     source = f" i #{issue}" if issue else ""
     closes = f"\n\nCloses #{issue}" if issue else ""
     return (f"Nytt exempel föreslaget av {who}{source}.\n\n"
-            f"Filen `{new.shown}` är skriven av `goda-exempel from-issue` från ärendet och "
+            f"Filen `{new.shown}` är skriven av `goda-exempel from-issue` från "
+            f"{'e-postmeddelandet' if mailed and not issue else 'ärendet'} och "
             "kontrollerad med `goda-exempel validate`.\n\n"
             "Innan sammanslagning:\n\n"
             "- [ ] Fakta stämmer med källorna, och källorna går att öppna\n"
@@ -141,10 +259,16 @@ def pull_request_body(new: scaffold.NewCase, login: str | None, issue: int | Non
 
 
 def commit_message(new: scaffold.NewCase, login: str | None, author_id: int | None,
-                   issue: int | None) -> str:
+                   issue: int | None, name: str | None = None, email: str | None = None) -> str:
+    """The commit, crediting the author: a GitHub account by its login and id, or, for an
+    e-mailed case, a name and (only if given) an e-mail address."""
     source = f" (#{issue})" if issue else ""
     message = f"Lägg till exemplet {new.id}{source}\n"
     login = safe_login(login)
     if login and author_id:
         message += f"\nCo-authored-by: {login} <{author_id}+{login}@users.noreply.github.com>\n"
+    elif safe_name(name) and safe_email(email):
+        message += f"\nCo-authored-by: {safe_name(name)} <{safe_email(email)}>\n"
+    elif safe_name(name):
+        message += f"\nSkickat med e-post av {safe_name(name)}.\n"
     return message

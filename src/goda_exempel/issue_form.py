@@ -77,6 +77,29 @@ def line_format(field: Field) -> str:
     return f" {SEPARATOR} ".join(c.title + ("" if c.required else " (frivilligt)") for c in field.children)
 
 
+def _as_answer(field: Field, value: Any) -> str:
+    """A value as a person writes it in an answer: a vocabulary id by its label."""
+    vocab = field.vocabulary
+    return vocab.label_of(value) if vocab and isinstance(value, str) else str(value)
+
+
+def line_example(field: Field) -> str:
+    """``Ale kommun | Kommun``: one line of a list of objects, from the schema's ``examples``."""
+    example = field.example
+    parts = [_as_answer(c, example[c.key]) if c.key in example else "" for c in field.children]
+    while parts and not parts[-1]:
+        parts.pop()
+    return f" {SEPARATOR} ".join(parts)
+
+
+def line_shape(field: Field) -> str:
+    """``i formen: Namn | Typ, med | mellan delarna, till exempel: ”Ale kommun | Kommun”``: the
+    shape of one line of a list of objects, with an example."""
+    example = line_example(field)
+    return (f"i formen: {line_format(field)}, med {SEPARATOR} mellan delarna"
+            + (f", till exempel: ”{example}”" if example else ""))
+
+
 def _choices_text(child: Field) -> str:
     vocab = child.vocabulary
     return f"{child.title} är en av: {', '.join(t.label for t in vocab.terms)}." if vocab else ""
@@ -100,7 +123,7 @@ def _element(field: Field, label: str, required: bool, group: Field | None = Non
                        "textarea", required and field.min_items > 0, field)
     if field.kind == "objects":
         parts = [_choices_text(c) for c in field.children if c.vocabulary]
-        desc = _join(field.description, f"En per rad, i formen: {line_format(field)}.", *parts,
+        desc = _join(field.description, f"En per rad, {line_shape(field)}.", *parts,
                      f"Skriv `\\{SEPARATOR}` för ett {SEPARATOR}-tecken i en text.")
         return Element(field.name, label, desc, "textarea", required and field.min_items > 0, field)
     widget = "textarea" if field.long else "input"
@@ -272,8 +295,8 @@ def _objects(e: Element, text: str, problems: list[tuple[str, str]]) -> list[dic
         parts = split_line(line)
         if len(parts) > len(children):
             problems.append((e.name, f"rad {number} har {len(parts)} delar men ska ha högst "
-                                     f"{len(children)}: {line_format(e.field)}. Skriv \\{SEPARATOR} "
-                                     f"för ett {SEPARATOR}-tecken i en text."))
+                                     f"{len(children)}. Skriv raden {line_shape(e.field)}. Skriv "
+                                     f"\\{SEPARATOR} för ett {SEPARATOR}-tecken i en text."))
             parts = parts[: len(children) - 1] + [f" {SEPARATOR} ".join(parts[len(children) - 1:])]
         item = {c.key: scalar(c, p) for c, p in zip(children, parts) if p}
         items.append(item)

@@ -15,8 +15,14 @@ def _write(path: str | None, text: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.author_email and not from_issue.safe_email(args.author_email):
+        print(f"--author-email: \"{args.author_email}\" är ingen e-postadress.", file=sys.stderr)
+        return 1
     try:
-        body = Path(args.body_file).read_text(encoding="utf-8", errors="replace")
+        if args.body_file == "-":
+            body = sys.stdin.buffer.read(from_issue.MAX_BODY * 4 + 1).decode("utf-8", errors="replace")
+        else:
+            body = Path(args.body_file).read_text(encoding="utf-8", errors="replace")
     except OSError as e:
         print(f"{args.body_file}: filen kan inte läsas ({e.strerror}).", file=sys.stderr)
         return 1
@@ -36,8 +42,9 @@ def run(args: argparse.Namespace) -> int:
         _write(str(out / "id"), new.id + "\n")
         _write(str(out / "path"), new.shown + "\n")
         _write(str(out / "title"), from_issue.pull_request_title(outcome.title or new.id) + "\n")
-        _write(str(out / "body.md"), from_issue.pull_request_body(new, args.author, args.issue))
-        _write(str(out / "commit.txt"), from_issue.commit_message(new, args.author, args.author_id, args.issue))
+        _write(str(out / "body.md"), from_issue.pull_request_body(new, args.author, args.issue, args.author_name))
+        _write(str(out / "commit.txt"), from_issue.commit_message(new, args.author, args.author_id, args.issue,
+                                                                  args.author_name, args.author_email))
     print(new.shown)
     print(f"Skrev {new.shown}.", file=sys.stderr)
     return 0
@@ -46,11 +53,17 @@ def run(args: argparse.Namespace) -> int:
 def add_parser(commands) -> None:
     parser = commands.add_parser(
         "from-issue", help="gör om ett ärende från formuläret Dela ditt exempel till en exempelfil",
-        description="Läser texten i ett ärende som skrivits med formuläret ”Dela ditt exempel”, skriver "
-                    "examples/<id>.md och kontrollerar filen. Vid fel skrivs ingen fil och "
-                    "slutstatus är 1.")
-    parser.add_argument("--body-file", required=True, metavar="FIL", help="ärendets text (Markdown)")
+        description="Läser texten i ett ärende som skrivits med formuläret ”Dela ditt exempel”, eller ett "
+                    "e-postmeddelande med samma text, skriver examples/<id>.md och kontrollerar filen. "
+                    "Vid fel skrivs ingen fil och slutstatus är 1.")
+    parser.add_argument("--body-file", required=True, metavar="FIL",
+                        help="ärendets eller e-postmeddelandets text; - läser texten från standard in")
     parser.add_argument("--author", metavar="LOGIN", help="GitHub-namnet på den som skrev ärendet")
+    parser.add_argument("--author-name", metavar="NAMN",
+                        help="namnet på den som skickade exemplet med e-post (i stället för --author)")
+    parser.add_argument("--author-email", metavar="E-POST",
+                        help="e-postadressen till den som skickade exemplet, för Co-authored-by; bara om "
+                             "personen vill stå med den i arkivets historik")
     parser.add_argument("--author-id", type=int, metavar="ID", help="GitHub-id för författaren (för Co-authored-by)")
     parser.add_argument("--issue", type=int, metavar="NR", help="ärendets nummer")
     parser.add_argument("--out", default="examples", metavar="MAPP", help="mappen med exempel (standard: examples)")
