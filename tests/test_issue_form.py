@@ -126,3 +126,22 @@ def test_the_chooser_links_to_the_sites_pages():
     assert urls == [pages + "dela-ditt-exempel/", pages + "bidra/"]
     assert (ROOT / "docs" / "dela-ditt-exempel.md").exists() and (ROOT / "docs" / "bidra.md").exists()
     assert config["blank_issues_enabled"] is True
+
+
+# The site's form prefills the issue form by these ids (?title=…&period-start=…): renaming one
+# breaks every prefilled link, so a change here must be made in both places.
+STABLE_IDS = [
+    "title", "summary", "kind", "organisations", "partners", "scope", "municipalities",
+    "pilot_municipalities", "areas", "period-start", "period-end", "status", "themes", "prevention",
+    "target_groups", "methods", "evaluation-level", "evaluation-description", "evaluation-reports",
+    "budget-amount", "budget-per", "budget-note", "sources", "contacts", "text-darfor",
+    "text-sa-gjorde-vi", "text-sa-blev-det", "text-slutsatser", "text-fordjupning", "samtycke",
+]
+
+
+def test_the_question_ids_are_stable_and_the_tools_make_id_and_dates():
+    ids = [e["id"] for e in form()["body"] if "id" in e]
+    assert ids == STABLE_IDS
+    labels = " ".join(e["attributes"].get("label", "") for e in form()["body"])
+    for asked_of_no_one in ("Filnamn", "Tillagt", "Senast granskat"):
+        assert asked_of_no_one not in labels

@@ -5,6 +5,13 @@ title, its help the field's description, its choices the vocabulary's labels. Th
 elements are what ``goda-exempel new`` asks for and what ``goda-exempel from-issue`` reads
 back, so the form, the converter and the prompts cannot drift apart.
 
+Each question's id is stable, because the site's form opens the issue form with its answers
+filled in through the address (GitHub prefills a question from the query parameter named by its
+id): a field's id is its path joined with "-" (``title``, ``period-start``,
+``evaluation-reports``), a section of the text is ``text-<section id>`` (``text-darfor``), the
+licence is ``samtycke``. The file id, ``added`` and ``last_reviewed`` are never asked: the
+converter makes them.
+
 Lists of things with several parts (organisations, sources, contacts, reports) are written
 one per line with the parts separated by ``|``, in the order the schema lists them; a ``|``
 inside a part is written ``\\|``.

@@ -159,7 +159,7 @@ def fact_rows(case: Case, link: FacetLink | None = None) -> list[tuple[str, str]
         (title_of("budget"), _budget(m["budget"]) if m.get("budget") else None),
         (title_of("sources"), _sources(m["sources"])),
         (title_of("contacts"), _contacts(m["contacts"]) if m.get("contacts")
-         else f'<span class="ge-not-stated">{escape(not_stated("contacts") or "")}</span>'),
+         else f'<span class="ge-muted">{escape(not_stated("contacts") or "")}</span>'),
         (title_of("added"), escape(swedish_date(m["added"]))),
         (title_of("last_reviewed"), escape(swedish_date(m["last_reviewed"]))),
     ]
