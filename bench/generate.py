@@ -290,6 +290,8 @@ class _Generator:
         if scope == "regional":
             same = [x.name for x in self.by_county[m.county_code] if x.name != m.name]
             meta["municipalities"] = [m.name] + rng.sample(same, min(len(same), rng.randint(1, 3)))
+        elif placed and scope == "nationell":  # national work names where it was tried
+            meta["pilot_municipalities"] = [m.name]
         elif placed:
             meta["municipalities"] = [m.name]
         if rng.random() < 0.6:
@@ -303,7 +305,7 @@ class _Generator:
         evaluation: dict = {"level": level}
         if rng.random() < 0.7:
             evaluation["description"] = self.paragraphs(_RESULT, slots, 1, (2, 3))[:600].rsplit(".", 1)[0] + "."
-        if rng.random() < 0.3:
+        if rng.random() < 0.3 and level not in ("ingen", "framgar-inte"):  # rules.yaml: no reports then
             evaluation["reports"] = [{"title": f"Utvärdering av {title.lower()}",
                                       "url": f"https://www.{slug}.se/rapporter/{case_id}.pdf"}]
         meta["evaluation"] = evaluation
