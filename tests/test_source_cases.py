@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from goda_exempel import export, facets, map, pages, render, schema, stats
+from goda_exempel import export, facets, lists, map, pages, render, schema, stats
 from goda_exempel.validate import validate_dir
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -195,7 +195,9 @@ def test_the_page_says_what_the_source_does_not_state(tmp_path):
     assert rows["Kontakt"] == '<span class="ge-muted">Framgår inte av källan</span>'
     assert rows["Uppföljning"].startswith("Framgår inte av källan")
     assert "Kiruna" in rows["Pilotkommuner"] and "Norrbottens län" in rows["Pilotkommuner"]
-    assert rows["Kommuner"] == "Nationell"
+    assert rows["Geografisk räckvidd"] == "Nationell" and "Kommuner" not in rows
+    assert lists.places_text(national) == "Nationell, pilotkommuner: Kiruna, Ale, Malmö"
+    assert lists.places_text(cases(tmp_path / "b")["byggforetag"]) == "Jönköping"
     text = pages.case_text_markdown(national)
     assert text.endswith("## Så blev det\n\nTre kommuner prövade modellen.\n\n"
                          "## Våra viktigaste slutsatser\n\nFramgår inte av källan.\n")

@@ -26,9 +26,13 @@ def organisations_text(case: Case) -> str:
 
 
 def places_text(case: Case) -> str:
-    """The municipalities, or without any the scope ("Regional", "Nationell")."""
-    return ", ".join(m.name for m in case.municipalities) or \
-        schema.vocabulary("scopes").label_of(case.meta["scope"])
+    """The municipalities, or without any the scope ("Regional", "Nationell"), followed for
+    national work by its pilot municipalities ("Nationell, pilotkommuner: Ale, Kiruna")."""
+    if case.get("municipalities"):
+        return ", ".join(case["municipalities"])
+    scope = schema.vocabulary("scopes").label_of(case.meta["scope"])
+    pilots = case.get("pilot_municipalities") or []
+    return f"{scope}, {render.title_of('pilot_municipalities').lower()}: {', '.join(pilots)}" if pilots else scope
 
 
 def item_html(case: Case, root: str) -> str:

@@ -143,7 +143,8 @@ def fact_rows(case: Case, link: FacetLink | None = None) -> list[tuple[str, str]
     rows: list[tuple[str | None, str]] = [
         (title_of("organisations"), _orgs(m["organisations"])),
         (title_of("partners"), _orgs(m.get("partners", [])) if m.get("partners") else None),
-        (title_of("municipalities"), _places(case, link) if m.get("municipalities")
+        (title_of("municipalities"), _places(case, link) if m.get("municipalities") else None),
+        (title_of("scope"), None if m.get("municipalities")
          else escape(schema.vocabulary("scopes").label_of(m["scope"]))),
         (title_of("pilot_municipalities"), _places(case, link, "pilot_municipalities")
          if m.get("pilot_municipalities") else None),
