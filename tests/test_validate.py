@@ -183,6 +183,7 @@ def test_file_name_must_be_an_id(tmp_path):
 def test_scope_lokal_needs_a_municipality(tmp_path):
     p = one(tmp_path, GOOD.replace("municipalities:\n  - Ale\n", ""))
     assert p.field == "municipalities" and p.message.startswith("ange minst en kommun: ett lokalt")
+    assert p.line == 10  # scope: lokal, the line that makes the field needed
 
 
 def test_national_scope_needs_no_municipality(tmp_path):

@@ -35,6 +35,11 @@ class Rule:
     not_in: tuple[str, ...] = ()  # not-in-when
     examples: dict[str, dict[str, Any]] = field(default_factory=dict, compare=False, repr=False)
 
+    @property
+    def reads(self) -> FieldPath:
+        """The other field the rule reads: where a message about a missing field points."""
+        return self.other or self.when_field
+
     def applies(self, meta: dict[str, Any]) -> bool:
         """For the *-when kinds: whether the condition holds."""
         return _one_of(get(meta, self.when_field), self.when_in)
@@ -124,9 +129,14 @@ def rules() -> tuple[Rule, ...]:
     return parse(yaml.safe_load(text))
 
 
+def broken(meta: dict[str, Any]) -> list[Rule]:
+    """The rules the front matter breaks, in the file's order."""
+    return [rule for rule in rules() if rule.broken(meta)]
+
+
 def check(meta: dict[str, Any]) -> list[tuple[FieldPath, str]]:
     """(field path, Swedish message) for every rule the front matter breaks, in the file's order."""
-    return [(rule.field, rule.text(meta)) for rule in rules() if rule.broken(meta)]
+    return [(rule.field, rule.text(meta)) for rule in broken(meta)]
 
 
 def as_json() -> dict[str, Any]:

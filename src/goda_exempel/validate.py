@@ -465,9 +465,11 @@ def validate_source(source: SourceFile) -> tuple[Case | None, list[Problem]]:
         found = found[:MAX_FIELD_PROBLEMS]
         problems.append(Problem(source.path, 1, "", f"fälten har fler än {MAX_FIELD_PROBLEMS} fel; bara de "
                                                     f"första {MAX_FIELD_PROBLEMS} visas. Rätta dem och kontrollera igen."))
-    found.extend(rules.check(meta))
     for path, message in found:
         problems.append(Problem(source.path, source.line_of(path), field_name(path), message))
+    for rule in rules.broken(meta):  # a missing field is pointed at by the field the rule reads
+        line = source.line_of(rule.field) if rule.field in source.lines else source.line_of(rule.reads)
+        problems.append(Problem(source.path, line, field_name(rule.field), rule.text(meta)))
     problems.extend(_body(source.id, source.body, source.body_line, source.path))
     problems.extend(_personnummer(source))
     if problems:
