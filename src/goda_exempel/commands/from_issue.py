@@ -20,6 +20,8 @@ def run(args: argparse.Namespace) -> int:
         return 1
     try:
         if args.body_file == "-":
+            if sys.stdin.isatty():
+                print("Klistra in texten och avsluta med Ctrl-D på en egen rad.", file=sys.stderr)
             body = sys.stdin.buffer.read(from_issue.MAX_BODY * 4 + 1).decode("utf-8", errors="replace")
         else:
             body = Path(args.body_file).read_text(encoding="utf-8", errors="replace")
