@@ -18,6 +18,22 @@ def locked_version() -> str:
     return lock["packages"][f"node_modules/{pagefind_bin.package_folder()}"]["version"]
 
 
+def test_pagefind_comes_from_its_npm_package_for_every_platform_at_one_exact_version():
+    manifest = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))
+    lock = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))["packages"]
+    version = manifest["dependencies"]["pagefind"]
+    assert re.fullmatch(r"\d+\.\d+\.\d+", version)  # exact, as npm ci installs it
+    assert lock["node_modules/pagefind"]["version"] == version
+    programs = {name.removeprefix("node_modules/"): entry for name, entry in lock.items()
+                if name.startswith("node_modules/@pagefind/")}
+    assert {"@pagefind/linux-x64", "@pagefind/linux-arm64", "@pagefind/darwin-arm64", "@pagefind/darwin-x64",
+            "@pagefind/windows-x64"} <= programs.keys()
+    # each is optional and for its own system, so npm ci installs only this machine's
+    assert all(entry["optional"] and entry["os"] and entry["cpu"] and entry["version"] == version
+               for entry in programs.values())
+    assert pagefind_bin.package_folder() in programs
+
+
 def test_the_site_is_indexed_by_the_pagefind_package_lock_pins(built_site):
     program = pagefind_bin.find()
     assert subprocess.run([program, "--version"], capture_output=True, text=True).stdout.split() == [

@@ -1,18 +1,19 @@
 """Where Pagefind's program is.
 
-Pagefind comes from npm, at the exact version package-lock.json pins (``make node`` installs
-it): the package with the program for this machine, ``@pagefind/<platform>-<cpu>``. The
-project lists the Linux ones (x64, arm64); npm's ``pagefind`` wrapper package is not used, as
-the registry this project installs from lacks its macOS and Windows packages, which ``npm ci``
-would then refuse. Elsewhere, set ``PAGEFIND_BINARY_PATH``. (PyPI's ``pagefind-bin`` stops at
-1.5.2; 1.6 scores a search for a word most pages have several times faster, see
-``bench/README.md``.) The lookup is the one npm's own ``pagefind`` command makes:
+Pagefind comes from npm's ``pagefind`` package, at the exact version package-lock.json pins
+(``make node`` runs ``npm ci``). The package lists one optional package per platform,
+``@pagefind/<platform>-<cpu>`` (Linux, macOS, Windows, FreeBSD), with the program; npm
+installs only the one for this machine. The lookup is the one the package's own ``pagefind``
+command makes (its ``lib/resolveBinary.js``), without starting Node:
 
 1. ``PAGEFIND_BINARY_PATH`` (or ``PAGEFIND_EXTENDED_BINARY_PATH``), if set;
 2. ``node_modules/@pagefind/<platform>-<cpu>/bin/pagefind_extended`` (or ``pagefind``), in the
    current folder or the nearest folder above it that has one, as Node looks up packages;
 3. the same beside this source tree (a checkout installed with ``pip install -e``), so that a
    site built from another folder finds the project's Pagefind.
+
+(PyPI's ``pagefind-bin`` stops at 1.5.2; 1.6 scores a search for a word most pages have
+several times faster, see ``bench/README.md``.)
 """
 
 from __future__ import annotations
@@ -55,4 +56,5 @@ def find(start: Path | None = None) -> str:
                 return str(package / (name + suffix))
     raise NotInstalled(
         f"Sökindexet kunde inte byggas: Pagefind är inte installerat ({package_folder()} saknas i "
-        "node_modules). Kör `make node` (npm ci) i projektmappen.")
+        "node_modules). Kör `make node` (npm ci) i projektmappen, eller ange programmet i "
+        "PAGEFIND_BINARY_PATH.")
