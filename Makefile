@@ -5,14 +5,20 @@
 VENV   := .venv
 PY     := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
+# The site's generator: properdocs (the maintained continuation of MkDocs 1.x) or mkdocs (1.6.1).
+# Both read mkdocs.yml and run hooks/; `make build GENERATOR=mkdocs` builds with the other one.
+# The tests read the same setting (tests/conftest.py); README: "Generator".
+GENERATOR ?= properdocs
+export GENERATOR
 
 .PHONY: serve build test install browser node lock screenshots bench
 
 serve: install node  ## build the site and serve it on http://127.0.0.1:8000 with live reload
-	$(VENV)/bin/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
+	$(VENV)/bin/$(GENERATOR) serve -f mkdocs.yml --dirty --dev-addr 127.0.0.1:8000
 
-build: install node  ## build the site into site/
-	$(VENV)/bin/mkdocs build --strict
+build: install node  ## build the site into site/ and check its internal links and anchors
+	$(VENV)/bin/$(GENERATOR) build -f mkdocs.yml --strict
+	$(VENV)/bin/goda-exempel check-links site
 
 test: install browser node  ## run the whole test suite
 	$(VENV)/bin/pytest

@@ -23,6 +23,7 @@ import os
 from html import escape
 from pathlib import Path
 
+from mkdocs.commands import build as mkdocs_build
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
@@ -42,7 +43,9 @@ def on_startup(command, dirty):
     if _build["dirty"]:
         # MkDocs warns that a dirty build may leave stale pages; _mark_changes below is what
         # prevents that, and with `strict: true` the warning would stop every rebuild.
-        logging.getLogger("mkdocs.commands.build").addFilter(_DirtyWarning())
+        # The logger is the build module's own: ProperDocs' build (which answers to `mkdocs.*`
+        # imports) logs as properdocs.commands.build.
+        logging.getLogger(mkdocs_build.__name__).addFilter(_DirtyWarning())
 
 
 class _DirtyWarning(logging.Filter):

@@ -26,9 +26,27 @@ CHROMIUM_ARGS = [
 ]
 
 
+GENERATORS = ("properdocs", "mkdocs")
+
+
+def _generator() -> str:
+    """The generator the tests build with: GENERATOR from the environment (`make test` exports
+    the Makefile's), else the Makefile's default, so that a bare pytest builds as `make build`."""
+    default = re.search(r"^GENERATOR \?= (\S+)", (ROOT / "Makefile").read_text(encoding="utf-8"), re.M).group(1)
+    name = os.environ.get("GENERATOR") or default
+    if name not in GENERATORS:
+        raise pytest.UsageError(f"GENERATOR={name!r}: välj ett av {', '.join(GENERATORS)}.")
+    return name
+
+
+GENERATOR = _generator()
+
+
 def mkdocs_build(site_dir: Path, config: Path = ROOT / "mkdocs.yml", strict: bool = True,
-                 cwd: Path = ROOT, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    args = [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site_dir)]
+                 cwd: Path = ROOT, env: dict[str, str] | None = None,
+                 generator: str = GENERATOR) -> subprocess.CompletedProcess:
+    """`<generator> build` of a project (GENERATOR: ProperDocs or MkDocs, both read mkdocs.yml)."""
+    args = [sys.executable, "-m", generator, "build", "-f", str(config), "-d", str(site_dir)]
     if strict:
         args.append("--strict")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {}))
@@ -46,11 +64,15 @@ def search_settled(page, ms: int = 500) -> None:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The real site, built with --strict exactly as CI builds it."""
+    """The real site, built with --strict and its links checked, exactly as `make build` does."""
+    from goda_exempel import links
+
     site = tmp_path_factory.mktemp("site") / "site"
     result = mkdocs_build(site)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "WARNING" not in result.stderr, result.stderr
+    broken = links.check_site(site)
+    assert broken == [], f"{GENERATOR} build: brutna länkar\n" + "\n".join(map(str, broken))
     return site
 
 
@@ -162,7 +184,7 @@ def wait_for(predicate, what: str, log: list[str], timeout: float = 90):
         if value:
             return value
         time.sleep(0.1)
-    pytest.fail(f"{what} within {timeout} s; mkdocs serve said:\n" + "".join(log[-40:]))
+    pytest.fail(f"{what} within {timeout} s; {GENERATOR} serve said:\n" + "".join(log[-40:]))
 
 
 @contextlib.contextmanager
@@ -178,7 +200,7 @@ def make_serve(tmp_path: Path):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    command = make_serve_command().replace("$(VENV)/bin/mkdocs", f"{sys.executable} -m mkdocs")
+    command = make_serve_command().replace("$(VENV)/bin/$(GENERATOR)", f"{sys.executable} -m {GENERATOR}")
     command = command.replace("127.0.0.1:8000", f"127.0.0.1:{port}").split() + ["-v"]
     proc = subprocess.Popen(command, cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                             text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
@@ -187,7 +209,7 @@ def make_serve(tmp_path: Path):
     try:
         base = wait_for(lambda: next((m.group(1).rstrip("/") + "/" for line in list(log)
                                       if (m := re.search(r"Serving on (http://\S+)", line))), None),
-                        "mkdocs serve did not start", log, timeout=180)
+                        f"{GENERATOR} serve did not start", log, timeout=180)
         site = Path(next(m.group(1) for line in log
                          if (m := re.search(r"Config value 'site_dir' = '([^']+)'", line))))
         yield project, base, log, site

@@ -15,10 +15,10 @@ from types import SimpleNamespace
 
 import pytest
 
-from conftest import ROOT
+from conftest import GENERATOR, ROOT
 from goda_exempel.reproducible import newest_mtime, source_date_epoch, stabilise_pagefind
 
-# Runs `mkdocs` with every clock in the process 400 days and 5 hours ahead, and in another
+# Runs the generator (ProperDocs or MkDocs) with every clock in the process 400 days and 5 hours ahead, and in another
 # time zone: anything in the site that comes from the time of the build shows up as a difference.
 LATER = """
 import datetime as _dt, sys, time as _time
@@ -42,10 +42,10 @@ class _LaterDate(_Date):
     def today(cls):
         return _Date.fromtimestamp(_time.time())
 _dt.datetime, _dt.date = _LaterDatetime, _LaterDate
-from mkdocs.__main__ import cli
-sys.argv = ["mkdocs"] + sys.argv[1:]
+from GENERATOR.__main__ import cli
+sys.argv = ["GENERATOR"] + sys.argv[1:]
 cli()
-"""
+""".replace("GENERATOR", GENERATOR)
 
 
 def files(site: Path) -> dict[str, bytes]:
@@ -53,7 +53,7 @@ def files(site: Path) -> dict[str, bytes]:
 
 
 def build(project: Path, site: Path, clock: str | None = None) -> None:
-    args = ["-c", clock] if clock else ["-m", "mkdocs"]
+    args = ["-c", clock] if clock else ["-m", GENERATOR]
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", TZ="Pacific/Kiritimati" if clock else "UTC")
     env.pop("SOURCE_DATE_EPOCH", None)
     result = subprocess.run([sys.executable, *args, "build", "--strict", "-f", str(project / "mkdocs.yml"),
@@ -81,7 +81,7 @@ def sites(project, tmp_path_factory) -> tuple[Path, Path]:
 
 
 def test_the_clock_really_was_moved():
-    result = subprocess.run([sys.executable, "-c", LATER.split("from mkdocs")[0] +
+    result = subprocess.run([sys.executable, "-c", LATER.split(f"from {GENERATOR}")[0] +
                              "print(_dt.datetime.now().year - _Datetime.now().year)"],
                             capture_output=True, text=True, check=True)
     assert int(result.stdout) >= 1

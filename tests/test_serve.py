@@ -1,4 +1,4 @@
-"""`make serve` (`mkdocs serve --dirty`): after a case is edited, every page that shows it is
+"""`make serve` (`$(GENERATOR) serve --dirty`, ProperDocs or MkDocs): after a case is edited, every page that shows it is
 served anew, pages that do not are not rebuilt, and a removed case's page is gone."""
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ REMOVED = "vardegrund-raslatt-jonkoping"
 
 
 def test_make_serve_uses_the_dirty_rebuild():
-    assert "mkdocs serve --dirty" in make_serve_command()
+    assert "$(GENERATOR) serve -f mkdocs.yml --dirty" in make_serve_command()
 
 
 def _get(url: str) -> tuple[int, str]:
