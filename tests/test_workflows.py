@@ -186,15 +186,24 @@ def test_pull_requests_are_checked_like_the_readme_says():
     wf = load(WORKFLOW_DIR / "ci.yml")
     assert set(wf["on"]) == {"pull_request"}
     text = run_text(wf)
-    for command in ("make install node", "goda-exempel validate --format github", "mkdocs build --strict",
-                    "goda-exempel check-links site", "bash .ci/run", "goda-exempel changes",
+    for command in ("make install node", "goda-exempel validate --format github", "make build",
+                    "bash .ci/run", "goda-exempel changes",
                     "GITHUB_STEP_SUMMARY"):
         assert command in text, command
     assert "actions/upload-artifact" in uses(wf)
     assert "actions/setup-python" in uses(wf)
     setup = next(s for _, s in steps(wf) if str(s.get("uses", "")).startswith("actions/setup-python@"))
     assert setup["with"]["python-version"] == "3.11"
-    assert (ROOT / ".ci" / "run").read_text(encoding="utf-8").rstrip().endswith("make test")
+    assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert_make_build_checks_links()
+
+
+def assert_make_build_checks_links():
+    """`make build` builds strictly with the chosen generator and then checks the links."""
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    recipe = re.search(r"^build:.*\n((?:\t.*\n)+)", makefile, re.M).group(1).split("\n")
+    assert recipe[0].strip() == "$(VENV)/bin/$(GENERATOR) build -f mkdocs.yml --strict"
+    assert recipe[1].strip() == "$(VENV)/bin/goda-exempel check-links site"
 
 
 def test_main_is_deployed_to_pages_only_after_a_good_build():
@@ -208,7 +217,8 @@ def test_main_is_deployed_to_pages_only_after_a_good_build():
     assert uses({"jobs": {"deploy": deploy}}) == ["actions/deploy-pages"]
     build = wf["jobs"]["build"]
     assert build["permissions"] == {"contents": "read"}
-    assert "mkdocs build --strict" in run_text({"jobs": {"build": build}})
+    assert "make build" in run_text({"jobs": {"build": build}})
+    assert_make_build_checks_links()
     assert "actions/upload-pages-artifact" in uses({"jobs": {"build": build}})
     assert "bash .ci/run" in run_text({"jobs": {"test": wf["jobs"]["test"]}})
 
