@@ -123,3 +123,21 @@ def test_skip_link_leads_to_the_case_title(built_site):
     assert '<a href="#rubrik" class="md-skip">' in html
     body = html[html.index('data-pagefind-body'):]
     assert body.index('<h1 id="rubrik">Trygga grannar') < body.index('class="ge-summary"') < body.index('class="ge-facts"')
+
+
+def test_visitors_run_only_the_known_scripts(built_site):
+    """What a visitor's browser runs: Material's bundle and the site's own scripts (which load
+    Pagefind's pagefind.js). A new script, from a theme update or anywhere else, fails here and
+    has to be looked at (README: "Maintaining the site's tools")."""
+    own = {f"assets/javascripts/{p.name}" for p in (ROOT / "docs" / "assets" / "javascripts").glob("*.js")}
+    loaded = set()
+    for page in built_site.rglob("*.html"):
+        for src in re.findall(r'<script[^>]*\ssrc="([^"]+)"', page.read_text(encoding="utf-8")):
+            loaded.add(re.sub(r"^(\.\./)+|^/[^/]+/(?=assets/)", "", src.split("?")[0]))
+    bundle = {s for s in loaded if re.fullmatch(r"assets/javascripts/bundle\.[0-9a-f]{8}\.min\.js", s)}
+    assert len(bundle) == 1
+    assert loaded - bundle <= own, loaded - bundle - own
+    # the site's own scripts import nothing but Pagefind's script
+    imports = {m for p in (ROOT / "docs" / "assets" / "javascripts").glob("*.js")
+               for m in re.findall(r"import\(([^)]*)\)", p.read_text(encoding="utf-8"))}
+    assert imports and all("pagefind.js" in m for m in imports), imports
