@@ -28,7 +28,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
 
-from goda_exempel import browse, casepage, facets, lists, map as sweden_map, pages, search, stats
+from goda_exempel import browse, casepage, facets, neutral, pages, search
 from goda_exempel.errors import format_problems
 from goda_exempel.validate import validate_paths
 
@@ -82,11 +82,7 @@ def _close_batch():
 
 
 def on_files(files, config):
-    cases = list(_build["cases"].values())
-    generated = {src: pages.case_markdown(case) for src, case in _build["cases"].items()}
-    lists_only = browse.facet_files(cases)
-    _build["html_pages"] = set(lists_only)
-    generated.update(lists_only)
+    generated, _build["html_pages"] = neutral.generated_pages(list(_build["cases"].values()))
     for src_uri, content in generated.items():
         files.append(File.generated(config, src_uri, content=content))
     if _build.get("dirty"):
@@ -137,14 +133,7 @@ def _setup_stamp(config):
     return [(str(p.relative_to(root) if p.is_relative_to(root) else p), p.stat().st_mtime_ns) for p in paths]
 
 
-# Markers that a page in docs/ places where a generated part belongs: (cases, root) -> HTML.
-_MARKERS = {
-    "<!-- goda-exempel:senaste -->": lambda cases, root: lists.list_html(lists.newest(cases, 5), root),
-    "<!-- goda-exempel:katalog -->": lambda cases, root: browse.catalogue_html(cases, root),
-    "<!-- goda-exempel:karta -->": lambda cases, root: sweden_map.svg(cases, root),
-    "<!-- goda-exempel:kommunlista -->": lambda cases, root: browse.place_list(cases, root),
-    "<!-- goda-exempel:statistik -->": lambda cases, root: stats.html(cases),
-}
+_MARKERS = neutral.MARKERS  # a page in docs/ places them where a generated part belongs
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -161,7 +150,7 @@ def on_page_markdown(markdown, page, config, files):
     if page.file.src_uri in _build.get("html_pages", ()):
         _html[page.file.src_uri] = {_WHOLE: markdown}
         return ""
-    root = "../" * page.url.count("/")
+    root = neutral.relative_root(page.url)
     parts = {}
     for marker, make in _MARKERS.items():
         if marker in markdown:
