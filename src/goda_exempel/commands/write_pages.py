@@ -19,6 +19,9 @@ from ..validate import validate_paths
 
 
 def run(args: argparse.Namespace) -> int:
+    if not Path(args.config).is_file():
+        print(f"{args.config} finns inte. Kör kommandot i projektmappen eller ange --config.", file=sys.stderr)
+        return 1
     config = neutral.read_config(Path(args.config))
     result = validate_paths([config.root / "examples"], config.root)
     if not result.ok:

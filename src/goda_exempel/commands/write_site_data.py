@@ -14,6 +14,9 @@ from ..validate import validate_paths
 
 
 def run(args: argparse.Namespace) -> int:
+    if not Path(args.config).is_file():
+        print(f"{args.config} finns inte. Kör kommandot i projektmappen eller ange --config.", file=sys.stderr)
+        return 1
     config = neutral.read_config(Path(args.config))
     site = Path(args.site)
     if not (site / "index.html").is_file():
