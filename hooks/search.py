@@ -159,8 +159,7 @@ def on_post_build(config):
         stable = writing.result() if writing is not None else _write(indexer, Path(config.site_dir))
         if not stable:
             log.warning("Sökindexet (Pagefind) har ett format som inte känns igen. Det kunde inte "
-                        "sorteras eller få korta filnamn: två byggen av samma version blir kanske "
-                        "inte identiska, och den första sökningen laddar mer.")
+                        "sorteras: två byggen av samma version blir kanske inte identiska.")
     except SearchIndexError as e:
         raise PluginError(str(e)) from None
     finally:

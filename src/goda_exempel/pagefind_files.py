@@ -1,8 +1,9 @@
 """Pagefind's index files: gzip around ``pagefind_dcd`` and CBOR (RFC 8949).
 
 Pagefind (1.5, 1.6) writes its metadata (``pagefind.<hash>.pf_meta``), word-index, filter
-and fragment files this way; the build rewrites some of them (``reproducible``,
-``page_names``). Only what is read exactly is rewritten: :func:`read` raises
+and fragment files this way; the build rewrites its filter files (``reproducible``: Pagefind
+writes their values in hash-map order, which changes from run to run; a Pagefind that writes
+them in a stable order retires this module and that part of ``reproducible``). Only what is read exactly is rewritten: :func:`read` raises
 :class:`Unsupported` for anything this subset of CBOR would not write back byte for byte.
 """
 

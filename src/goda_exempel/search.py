@@ -47,7 +47,7 @@ from dataclasses import dataclass
 from html import escape, unescape
 from pathlib import Path
 
-from . import facets, lists, page_names, pagefind_bin, pagefind_js, render
+from . import facets, lists, pagefind_bin, pagefind_js, render
 from .model import Case
 from .reproducible import stabilise_pagefind
 from .sorting import swedish_key
@@ -361,7 +361,7 @@ class Indexer:
         """Write the index to ``folder``, replacing what is there: the shards, the manifest and
         the date order. False if Pagefind's index was not laid out as expected, so that its
         filter index could not be put in a stable order (then two builds of the same sources
-        differ) or its pages could not get short names (``page_names``)."""
+        differ)."""
         with self._lock:
             for shard in range(self.count):
                 self._send(shard, everything=True)
@@ -379,9 +379,6 @@ class Indexer:
                 if not (target / "pagefind-entry.json").is_file():
                     raise SearchIndexError("Sökindexet kunde inte byggas: Pagefind gav inget index.")
                 stable = stabilise_pagefind(target) and stable
-            tag = page_names.tag(targets)
-            for number, target in enumerate(targets):
-                stable = tag is not None and page_names.shorten(target, tag, number, self.count) and stable
             try:
                 pagefind_js.adjust(work)
             except pagefind_js.ScriptChanged as e:
