@@ -43,8 +43,6 @@ UNDONE = {
     "pagefind.js unedited (pagefind_js.py)": pagefind_js.EDITS,
     "without the 5 ms poll (POLL)": (pagefind_js.POLL,),
     "without the browser's gunzip (NATIVE_GUNZIP, AWAIT_GUNZIP)": (pagefind_js.NATIVE_GUNZIP, pagefind_js.AWAIT_GUNZIP),
-    "without shards loading at once (MERGE_AT_ONCE, WASM_WHEN_NEEDED)": (pagefind_js.MERGE_AT_ONCE,
-                                                                        pagefind_js.WASM_WHEN_NEEDED),
 }
 
 

@@ -193,3 +193,19 @@ def test_rounds_builds_the_four_variants_and_prints_their_medians(tmp_path):
     paired = [line[2:] for line in table.splitlines() if line.startswith("- ")]  # ÷ the same round's baseline
     assert [line.split(": ")[0] for line in paired] == [name for name in folders if name != rounds.BASELINE]
     assert all(f["seconds"] > 0 and f["cpu_seconds"] > 0 for runs in figures.values() for f in runs)
+
+
+def test_pagefind_edits_undoes_each_edit_and_measures_every_variant(tmp_path):
+    import pagefind_edits
+
+    from goda_exempel import pagefind_js
+
+    found = pagefind_edits.sites(tmp_path, 6, seed=2)
+    assert list(found) == [pagefind_edits.BUILT, *pagefind_edits.UNDONE]
+    unedited = (found["pagefind.js unedited (pagefind_js.py)"] / "pagefind" / "pagefind.js").read_text("utf-8")
+    assert all(e.old in unedited and e.new not in unedited for e in pagefind_js.EDITS)
+    figures = pagefind_edits.measure(found, 1, "trygghet")
+    assert all(runs[0]["bytes"] > 0 and runs[0]["ms"] >= 0 and runs[0]["results_shown"] > 0
+               for runs in figures.values())
+    table = pagefind_edits.table(figures, 6, 1, "trygghet")
+    assert [row.split(" | ")[0].lstrip("| ") for row in table.splitlines() if row.startswith("| ")][1:] == list(found)
