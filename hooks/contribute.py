@@ -3,20 +3,17 @@ repository's addresses where a page links to ``goda-exempel:NAME``."""
 
 from pathlib import Path
 
-from goda_exempel import form, load
+from goda_exempel import form, neutral
 from goda_exempel.repo import Repo
 
 
 def on_page_markdown(markdown, page, config, files):
-    for name, url in form.links(Repo(config.repo_url)).items():
-        markdown = markdown.replace(f"]({name})", f"]({url})")
-    return markdown
+    return neutral.contribute_links(markdown, Repo(config.repo_url))
 
 
 def on_page_content(html, page, config, files):
     if form.MARKER not in html:
         return html
-    root = "../" * page.url.count("/")
-    examples = Path(config.config_file_path).parent / "examples"
-    ids = [p.stem for p in load.case_files(examples) if p.suffix == ".md"] if examples.is_dir() else []
+    root = neutral.relative_root(page.url)
+    ids = neutral.case_ids(Path(config.config_file_path).parent)
     return html.replace(form.MARKER, form.page_html(Repo(config.repo_url), f"{root}assets/javascripts/dela.js", ids), 1)

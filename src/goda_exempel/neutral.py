@@ -77,11 +77,23 @@ def fill_markers(markdown: str, cases: list[Case], root: str) -> str:
     return markdown
 
 
-def contribute(markdown: str, repo: Repo, root: str, case_ids: list[str]) -> str:
-    """``[text](goda-exempel:NAME)`` links as the repository's addresses, and the form "Dela
-    ditt exempel" where its marker is (hooks/contribute.py does the same during a build)."""
+def contribute_links(markdown: str, repo: Repo) -> str:
+    """``[text](goda-exempel:NAME)`` links as the repository's addresses."""
     for name, url in form.links(repo).items():
         markdown = markdown.replace(f"]({name})", f"]({url})")
+    return markdown
+
+
+def case_ids(project: Path) -> list[str]:
+    """The ids the form "Dela ditt exempel" knows are taken: every case file's name."""
+    examples = project / "examples"
+    return [p.stem for p in load.case_files(examples) if p.suffix == ".md"] if examples.is_dir() else []
+
+
+def contribute(markdown: str, repo: Repo, root: str, case_ids: list[str]) -> str:
+    """What hooks/contribute.py does during a build: the repository's addresses
+    (``contribute_links``), and the form "Dela ditt exempel" where its marker is."""
+    markdown = contribute_links(markdown, repo)
     if form.MARKER in markdown:
         html = form.page_html(repo, f"{root}assets/javascripts/dela.js", case_ids)
         markdown = markdown.replace(form.MARKER, f"\n\n{html}\n\n", 1)
@@ -136,8 +148,7 @@ def write_pages(config: Config, cases: list[Case], out: Path, links: str = "rela
     if not site_root.endswith("/"):
         site_root += "/"
     repo = Repo(config.repo_url)
-    examples = config.root / "examples"
-    ids = [p.stem for p in load.case_files(examples) if p.suffix == ".md"] if examples.is_dir() else []
+    ids = case_ids(config.root)
     for page in sorted(out.rglob("*.md")):
         text = page.read_text(encoding="utf-8")
         url = page_url(page.relative_to(out).as_posix())
