@@ -386,3 +386,48 @@ def test_a_file_that_is_no_draft_is_named(project):
     result = new("--fortsatt", "x.yaml", cwd=project)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "--fortsatt: x.yaml: filen är inte ett utkast från goda-exempel new." in result.stderr
+
+
+# --- the conversation, with answers typed by a script ---------------------------------------------
+
+
+def scripted(project: Path, *typed: str):
+    """An interview whose answers come from ``typed``; what it says is collected in ``said``."""
+    from goda_exempel.interview import Interview
+
+    said: list[str] = []
+    answers = iter(typed)
+
+    def ask(prompt: str) -> str:
+        said.append(prompt)
+        return next(answers)
+
+    return Interview(ask, said.append, project / "examples", DATE), said
+
+
+def test_a_field_an_earlier_answer_requires_offers_to_change_either(project):
+    iv, said = scripted(project, "", "1", "Nationell")
+    iv.values = {"scope": "Lokal"}
+    iv.answer("municipalities")
+    assert "  Fel: Kommuner saknas. Obligatoriskt när Geografisk räckvidd är Lokal eller Regional." in said
+    assert "  1) Geografisk räckvidd (nu: Lokal)" in said and "  2) Kommuner (nu: tomt)" in said
+    assert iv.values == {"scope": "Nationell", "municipalities": ""}
+
+
+def test_a_text_is_checked_with_its_line_numbers(project):
+    iv, said = scripted(project, "Oro.", "# Bakgrund", "Se [rapporten](ale.se).", ".",
+                        "Oro.", "Se [rapporten](https://ale.se).", ".")
+    iv.answer("text-darfor")
+    assert "  Fel: rad 2: en rubrik med en # är inte tillåten: rubriken kommer från title. Använd ## för avsnitten." in said
+    assert ('  Fel: rad 3: länken "ale.se" är inte en webbadress. Skriv en fullständig adress som börjar med '
+            'https://.') in said
+    assert iv.values["text-darfor"] == "Oro.\nSe [rapporten](https://ale.se)."
+
+
+def test_a_choice_is_found_from_the_start_of_its_label(project):
+    iv, said = scripted(project, "våld, Samverkan", "")
+    iv.answer("themes")
+    assert "  Fel: ”våld” finns inte bland valen. Menade du Våld i nära relationer?" in said
+    themes = schema.vocabulary("themes")
+    assert iv.values["themes"] == f"{themes.label_of('vald-i-nara-relationer')}, {themes.label_of('samverkan-och-organisering')}"
+    assert not any("vald-i-nara-relationer" in line for line in said)  # no internal ids

@@ -19,7 +19,7 @@ from typing import Callable
 
 from . import issue_form, load, scaffold, validate
 from .errors import Problem
-from .fields import Field
+from .fields import Field, condition_text, conditions
 from .model import ONGOING
 
 Ask = Callable[[str], str]
@@ -58,24 +58,36 @@ def from_numbers(e: issue_form.Element, text: str) -> str:
     return text
 
 
+def _closest(f: Field, piece: str) -> str | None:
+    """The label meant by a piece that is no value: the one label it begins, or the closest."""
+    vocab = f.vocabulary
+    assert vocab is not None
+    folded = piece.strip().casefold()
+    starting = [t.label for t in vocab.terms if folded and t.label.casefold().startswith(folded)]
+    if len(starting) == 1:
+        return starting[0]
+    close = validate.suggest(piece, vocab.ids)
+    return vocab.label_of(close) if close else None
+
+
 def _choice_problems(f: Field, text: str, where: str = "") -> list[str]:
     """Values that are not in the field's vocabulary, named with the vocabulary's labels."""
     vocab = f.vocabulary
     assert vocab is not None
     out = []
     for piece in _pieces(f, text):
-        if piece in vocab.ids:
-            continue
-        close = validate.suggest(piece, vocab.ids)
-        hint = f" Menade du {vocab.label_of(close)}?" if close else ""
+        if piece not in vocab.ids:
+            close = _closest(f, piece)
+            out.append(f"{where}”{piece}” finns inte bland valen." + (f" Menade du {close}?" if close else ""))
+    if out:
         labels = [t.label for t in vocab.terms]
-        if f.kind in ("choice", "choices") and where == "":
+        if where == "":
             how = "en eller flera siffror" if f.kind == "choices" else "en siffra"
             allowed = f" Svara med {how} från 1 till {len(labels)} eller med namnet"
             allowed += f": {', '.join(labels)}." if len(labels) <= 6 else " i listan ovan."
         else:
             allowed = f" Välj en av: {', '.join(labels)}."
-        out.append(f"{where}”{piece}” finns inte bland valen.{hint}{allowed}")
+        out[-1] += allowed
     return out
 
 
@@ -103,6 +115,8 @@ def _fix_part(f: Field, text: str) -> str:
     if vocab is not None:
         if issue_form.choice(f, value) in vocab.ids:
             return value
+        if f.kind in ("choice", "choices"):
+            return _closest(f, value) or value
         close = validate.suggest(value, vocab.ids)
         return vocab.label_of(close) if close else value
     spec = f.text_spec
@@ -175,17 +189,32 @@ class Interview:
                         if _label_vocabulary(child) and part:
                             where = f"{child.title}: " if len(rows) == 1 else f"rad {number}, {child.title}: "
                             found.setdefault(name, []).extend(_choice_problems(child, part, where))
-        source = load.SourceFile(id=self.case_id or "utkast", path="utkast", meta=answers.meta,
-                                 body=scaffold.body_from_sections(answers.sections))
+        body = scaffold.body_from_sections(answers.sections)
+        source = load.SourceFile(id=self.case_id or "utkast", path="utkast", meta=answers.meta, body=body)
         _, checked = validate.validate_source(source)
+        labelled = set(found)  # a choice already explained with its labels
         for p in checked:
             name = scaffold.element_of(p)
-            if p.field == "text" and name is None:
+            where = ""
+            if p.field == "text" and name is None and current is not None:
                 name = current
-            if name in values and name not in found:  # a choice already explained in labels
-                one_line = len(issue_form.lines(values[name])) == 1
-                found.setdefault(name, []).append(self._where(p, name, one_line) + p.message)
+                where = self._text_line(body, current, p.line)
+            elif name in values:
+                where = self._where(p, name, len(issue_form.lines(values[name])) == 1)
+            if name in values and name not in labelled:
+                found.setdefault(name, []).append(where + p.message)
         return {name: messages for name, messages in found.items() if name in values and messages}
+
+    @staticmethod
+    def _text_line(body: str, name: str, line: int) -> str:
+        """``rad 3: `` for a line of one section's text (counted from its first line)."""
+        section = issue_form.element(name).section
+        heading = f"## {section.label}" if section else None
+        lines = body.split("\n")
+        if heading not in lines:
+            return ""
+        number = line - (lines.index(heading) + 3) + 1  # the heading, a blank line, then the text
+        return f"rad {number}: " if number >= 1 else ""
 
     @staticmethod
     def _where(p: Problem, name: str, one_line: bool = False) -> str:
@@ -268,7 +297,8 @@ class Interview:
                 self.say(f"  En rad skrivs så här: {issue_form.line_format(e.field)}")
             default = self.suggestion(e.name, text)
             if default:
-                self.say(f"  Menade du {default}? Tryck Enter för att ta det, eller skriv raden igen.")
+                asked = "" if any(f"Menade du {default}?" in m for m in problems) else f"Menade du {default}? "
+                self.say(f"  {asked}Tryck Enter för att ta det, eller skriv raden igen.")
             else:
                 self.say("  Skriv raden igen" + (" (pil upp hämtar den)" if self.history else "")
                          + ", eller tryck Enter för att hoppa över den.")
@@ -309,14 +339,20 @@ class Interview:
         while True:
             found = self.problems(current=name)
             mine = found.pop(name, [])
+            cause = self._condition_of(name) if mine and not self.values[name].strip() else None
+            if cause:  # left empty, but an earlier answer makes it required
+                self.say(f"  Fel: {e.label} saknas. {condition_text(e.field.key)}")
+                self._change_one_of(cause, name)
+                continue
             if mine:
                 for message in mine:
                     self.say(f"  Fel: {message}")
                 suggested = self.suggestion(name, self.values[name])
                 if suggested and "\n" not in suggested:
-                    self.say(f"  Menade du {suggested}? Tryck Enter för att ta det, eller skriv ett annat svar.")
+                    asked = "" if any(f"Menade du {suggested}?" in m for m in mine) else f"Menade du {suggested}? "
+                    self.say(f"  {asked}Tryck Enter för att ta det, eller skriv ett annat svar.")
                 elif e.widget == "textarea" and not _is_list(e):
-                    self.say("  Skriv texten igen.")
+                    self.say("  Skriv texten igen" + (" (pil upp hämtar raderna du skrev)" if self.history else "") + ".")
                 else:
                     self.say("  Försök igen" + (" (pil upp hämtar ditt svar)" if self.history else "") + ".")
                 self.values[name] = self._read(e, suggested if suggested and "\n" not in suggested else None)
@@ -332,12 +368,24 @@ class Interview:
             self.settle_id()
         self.saved(self)
 
+    def _condition_of(self, name: str) -> str | None:
+        """The answered question that makes the question ``name`` required (the schema's if/then)."""
+        e = issue_form.element(name)
+        if e.field is None or len(e.field.path) != 1:
+            return None
+        for cond in conditions():
+            if e.field.key in cond.then:
+                for key in cond.when:
+                    if key in self.values:
+                        return key
+        return None
+
     def _change_one_of(self, other: str, name: str) -> None:
         pair = [other, name]
         self.say("  Vilket svar vill du ändra?")
         for number, which in enumerate(pair, 1):
             shown = " ".join(self.values.get(which, "").split())
-            self.say(f"  {number}) {issue_form.element(which).label} (nu: {shown[:60]})")
+            self.say(f"  {number}) {issue_form.element(which).label} (nu: {shown[:60] or 'tomt'})")
         while True:
             pick = self.ask("> ").strip()
             if pick in ("1", "2"):
