@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from goda_exempel import draft, issue_form, load, scaffold, schema, validate
+from goda_exempel import draft, issue_form, load, rules, scaffold, schema, validate
 from terminal import Terminal
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -198,6 +198,12 @@ def terminal(project):
         t.close()
 
 
+def q(name: str) -> str:
+    """How a question starts on the screen: its label, with * when it must be answered."""
+    e = issue_form.element(name)
+    return e.label + (" *" if e.required else "") + "\n"
+
+
 def answer(t: Terminal, question: str, *lines: str) -> str:
     """Wait for a question, type the lines; return what was shown before the question."""
     shown = t.expect(question)
@@ -210,7 +216,7 @@ def test_each_answer_is_checked_when_it_is_given(project, terminal):
     (project / "examples" / "trygghetsvandringar-med-boende-i-ale.md").write_text(TAKEN, encoding="utf-8")
     t = terminal()
     # the title of a case already there: said at once, before the next question
-    answer(t, "Rubrik *", "Trygga vandringar i Ale")
+    answer(t, q("title"), "Trygga vandringar i Ale")
     t.expect("Fel: samma rubrik som examples/trygghetsvandringar-med-boende-i-ale.md.")
     t.type("Trygghetsvandringar med boende i Ale")
     # a title whose id is taken: another id is offered at once, and Enter takes it
@@ -218,13 +224,13 @@ def test_each_answer_is_checked_when_it_is_given(project, terminal):
     assert "Ingress" not in shown
     t.expect("Tryck Enter för trygghetsvandringar-med-boende-i-ale-2")
     t.type()
-    answer(t, "Ingress *", "Kommunen och bostadsbolaget gick trygghetsvandringar med boende varje höst.", ".")
+    answer(t, q("summary"), "Kommunen och bostadsbolaget gick trygghetsvandringar med boende varje höst.", ".")
     # choices: a number out of range is refused with the Swedish labels
-    answer(t, "Typ av exempel *", "7")
+    answer(t, q("kind"), "7")
     t.expect("”7” finns inte bland valen. Svara med en siffra från 1 till 4 eller med namnet: "
              "Insats, Program, Samverkansmodell, Erfarenhet.")
     t.type("insats")
-    answer(t, "Organisationer *", "Ale kommun | raddning")
+    answer(t, q("organisations"), "Ale kommun | raddning")
     t.expect("Fel: Typ: ”raddning” finns inte bland valen. Menade du Räddningstjänst?")
     t.expect("En rad skrivs så här: Namn | Typ")
     t.type("Ale kommun | Kommun")
@@ -232,58 +238,62 @@ def test_each_answer_is_checked_when_it_is_given(project, terminal):
     t.expect("Typ: ”3” finns inte bland valen")
     t.type("Alebyggen | Bostadsbolag")
     t.type()
-    answer(t, "Samarbetspartner", "")
-    answer(t, "Geografisk räckvidd *", "7")
+    answer(t, q("partners"), "")
+    answer(t, q("scope"), "7")
     shown = t.expect("Svara med en siffra från 1 till 3 eller med namnet: Lokal, Regional, Nationell.")
     assert "lokal, regional" not in shown
     t.type("1")
     # a municipality misspelt: validation's "Menade du …?", and Enter takes it
-    answer(t, "Kommuner", "Alle")
+    answer(t, q("municipalities"), "Alle")
     t.expect('Fel: "Alle" är inte en svensk kommun. Menade du Ale?')
     t.expect("[Ale] > ")
     t.type()
     t.type()
-    answer(t, "Områden", "")
+    shown = answer(t, q("areas"), "")
+    assert "Pilotkommuner" not in shown  # only for national work (rules.yaml): not asked
     # a date as people say it: refused with the right form, and the right form offered
-    answer(t, "Tidsperiod – Start *", "oktober 2010")
+    answer(t, q("period-start"), "oktober 2010")
     t.expect('Fel: "oktober 2010" har fel form. Skriv år, år-månad eller datum, till exempel 2016, 2016-04')
     t.expect("Menade du 2010-10? Tryck Enter för att ta det")
     t.type()
     # an end before the start: said as soon as the end is given
-    answer(t, "Tidsperiod – Slut *", "2009")
+    answer(t, q("period-end"), "2009")
     t.expect("Fel: slutar (2009) innan arbetet började (2010-10).")
+    t.expect("Vilket svar vill du ändra?\n  1) Tidsperiod – Start (nu: 2010-10)\n  2) Tidsperiod – Slut (nu: 2009)")
+    t.type("2")
+    t.expect("[2009] > ")
     t.type("pågående")
     # status against end: both answers named, the person picks the one to change
-    answer(t, "Status *", "Avslutad")
+    answer(t, q("status"), "Avslutad")
     t.expect("Tidsperiod – Slut: är ”pågående” men status är avslutad.")
     t.expect("Vilket svar vill du ändra?")
     t.type("1")
     t.expect("[pågående] > ")
     t.type("2019-06")
-    answer(t, "Teman *", "3, 4")
-    answer(t, "Förebyggande inriktning *", "Situationell")
-    answer(t, "Målgrupper *", "1")
-    answer(t, "Metoder", "")
-    answer(t, "Uppföljning – Nivå *", "2")
-    answer(t, "Uppföljning – Beskrivning", ".")
-    answer(t, "Uppföljning – Rapporter", "")
-    answer(t, "Budget – Belopp i kronor", "tiotusen")
+    answer(t, q("themes"), "3, 4")
+    answer(t, q("prevention"), "Situationell")
+    answer(t, q("target_groups"), "1")
+    answer(t, q("methods"), "")
+    answer(t, q("evaluation-level"), "2")
+    answer(t, q("evaluation-description"), ".")
+    answer(t, q("evaluation-reports"), "")
+    answer(t, q("budget-amount"), "tiotusen")
     t.expect("Fel: ska vara ett heltal")
     t.type("10 000 kr")
-    answer(t, "Budget – Avser", "1")
-    answer(t, "Budget – Kommentar", ".")
+    answer(t, q("budget-per"), "1")
+    answer(t, q("budget-note"), ".")
     # an address without https://: refused, and the line with https:// offered
-    answer(t, "Källor *", "Trygghetsvandringar i Ale | www.ale.se/trygg | Ale kommun")
+    answer(t, q("sources"), "Trygghetsvandringar i Ale | www.ale.se/trygg | Ale kommun")
     t.expect('Fel: Webbadress: "www.ale.se/trygg" har fel form. Skriv en fullständig adress som börjar med https://.')
     t.expect("Menade du Trygghetsvandringar i Ale | https://www.ale.se/trygg | Ale kommun?")
     t.type()
     t.type()
-    answer(t, "Kontakt *", "Trygghetssamordnare | Ale kommun", "")
-    answer(t, "Därför gjorde vi det *", "Boende kände sig otrygga.", ".")
-    answer(t, "Så gjorde vi *", "Vi gick runt.", ".")
-    answer(t, "Så blev det *", "Belysningen byttes.", ".")
-    answer(t, "Våra viktigaste slutsatser *", "Gör det varje år.", ".")
-    answer(t, "Fördjupning", ".")
+    answer(t, q("contacts"), "Trygghetssamordnare | Ale kommun", "")
+    answer(t, q("text-darfor"), "Boende kände sig otrygga.", ".")
+    answer(t, q("text-sa-gjorde-vi"), "Vi gick runt.", ".")
+    answer(t, q("text-sa-blev-det"), "Belysningen byttes.", ".")
+    answer(t, q("text-slutsatser"), "Gör det varje år.", ".")
+    answer(t, q("text-fordjupning"), ".")
     t.expect("Skrev examples/trygghetsvandringar-med-boende-i-ale-2.md.")
     assert t.wait() == 0
     assert "added" not in t.screen and "Senast granskat" not in t.screen and "Tillagt" not in t.screen
@@ -301,8 +311,8 @@ def test_each_answer_is_checked_when_it_is_given(project, terminal):
 
 def test_ctrl_c_keeps_the_answers_and_a_resume_asks_only_what_is_missing(project, terminal):
     t = terminal()
-    answer(t, "Rubrik *", "Trygghetsvandringar med boende i Ale")
-    answer(t, "Ingress *", "Kommunen och bostadsbolaget gick trygghetsvandringar")
+    answer(t, q("title"), "Trygghetsvandringar med boende i Ale")
+    answer(t, q("summary"), "Kommunen och bostadsbolaget gick trygghetsvandringar")
     t.expect("trygghetsvandringar\n  > ")  # read, and the next line asked for
     t.interrupt()  # in the middle of a text of several lines
     t.expect("Avbrutet. Ingen exempelfil skrevs, men dina svar är sparade i "
@@ -325,7 +335,7 @@ def test_ctrl_c_keeps_the_answers_and_a_resume_asks_only_what_is_missing(project
 
     t = terminal("--fortsatt", ".goda-exempel/utkast-trygghetsvandringar-med-boende-i-ale.yaml")
     t.expect("Fortsätter med utkastet .goda-exempel/utkast-trygghetsvandringar-med-boende-i-ale.yaml: 1 svar finns redan.")
-    shown = t.expect("Ingress *")
+    shown = t.expect(q("summary"))
     assert "Rubrik" not in shown
     t.expect("Det här hade du redan skrivit; skriv vidare:")
     t.expect("Kommunen och bostadsbolaget gick trygghetsvandringar")
@@ -339,8 +349,10 @@ def test_ctrl_c_keeps_the_answers_and_a_resume_asks_only_what_is_missing(project
              "text-sa-gjorde-vi": ["Vi gick runt.", "."], "text-sa-blev-det": ["Ljusare.", "."],
              "text-slutsatser": ["Gör det.", "."]}
     for e in issue_form.elements()[2:]:
+        if e.name == "pilot_municipalities":
+            continue  # not asked for local work
         empty = [""] if e.widget != "textarea" or e.field is not None and e.field.kind in ("strings", "objects") else ["."]
-        answer(t, e.label + (" *" if e.required else "") + "\n", *given.get(e.name, empty))
+        answer(t, q(e.name), *given.get(e.name, empty))
     t.expect("Skrev examples/trygghetsvandringar-med-boende-i-ale.md.")
     assert t.wait() == 0
     case = load.read(project / "examples" / "trygghetsvandringar-med-boende-i-ale.md")
@@ -352,7 +364,7 @@ def test_ctrl_c_keeps_the_answers_and_a_resume_asks_only_what_is_missing(project
 
 def test_ctrl_c_before_any_answer_keeps_nothing(project, terminal):
     t = terminal()
-    t.expect("Rubrik *")
+    t.expect(q("title"))
     t.expect("> ")
     t.interrupt()
     t.expect("Avbrutet. Ingen fil skrevs.")
@@ -364,15 +376,16 @@ def test_a_resumed_draft_checks_its_answers_again(project, terminal):
     kept = project / ".goda-exempel" / "utkast-x.yaml"
     draft.save(kept, None, {"title": "Trygghetsvandringar i Ale", "scope": "7"}, {})
     t = terminal("--fortsatt", str(kept))
-    answer(t, "Ingress *", "Kommunen och bostadsbolaget gick trygghetsvandringar med boende varje höst.", ".")
-    answer(t, "Typ av exempel *", "Insats")
-    answer(t, "Organisationer *", "Ale kommun | Kommun", "")
-    answer(t, "Samarbetspartner", "")
-    t.expect("Geografisk räckvidd *")
+    answer(t, q("summary"), "Kommunen och bostadsbolaget gick trygghetsvandringar med boende varje höst.", ".")
+    answer(t, q("kind"), "Insats")
+    answer(t, q("organisations"), "Ale kommun | Kommun", "")
+    answer(t, q("partners"), "")
+    t.expect(q("scope"))
     t.expect("Ditt svar i utkastet: 7")
     t.expect("Fel: ”7” finns inte bland valen.")
     t.type("Nationell")
-    t.expect("Kommuner\n")
+    shown = t.expect(q("pilot_municipalities"))
+    assert "\nKommuner\n" not in shown  # national work names no municipalities: not asked
     t.expect("> ")
     t.interrupt()
     t.expect("sparade i .goda-exempel/utkast-x.yaml")
@@ -409,9 +422,19 @@ def test_a_field_an_earlier_answer_requires_offers_to_change_either(project):
     iv, said = scripted(project, "", "1", "Nationell")
     iv.values = {"scope": "Lokal"}
     iv.answer("municipalities")
-    assert "  Fel: Kommuner saknas. Obligatoriskt när Geografisk räckvidd är Lokal eller Regional." in said
+    rule = next(r for r in rules.rules() if r.id == "local-work-names-a-municipality")
+    assert f"  Fel: {rule.message}" in said
     assert "  1) Geografisk räckvidd (nu: Lokal)" in said and "  2) Kommuner (nu: tomt)" in said
     assert iv.values == {"scope": "Nationell", "municipalities": ""}
+
+
+def test_a_question_a_rule_keeps_empty_is_not_asked(project):
+    iv, said = scripted(project)
+    iv.values = {"scope": "Nationell", "evaluation-level": "Ingen uppföljning"}
+    assert iv._left_out("municipalities") and iv._left_out("evaluation-reports")
+    assert not iv._left_out("pilot_municipalities") and not iv._left_out("areas")
+    iv.values["scope"] = "Lokal"
+    assert iv._left_out("pilot_municipalities") and not iv._left_out("municipalities")
 
 
 def test_a_text_is_checked_with_its_line_numbers(project):

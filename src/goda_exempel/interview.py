@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from . import issue_form, load, scaffold, validate
+from . import issue_form, load, rules, scaffold, validate
 from .errors import Problem
-from .fields import Field, condition_text, conditions
+from .fields import Field
 from .model import ONGOING
 
 Ask = Callable[[str], str]
@@ -339,9 +339,10 @@ class Interview:
         while True:
             found = self.problems(current=name)
             mine = found.pop(name, [])
-            cause = self._condition_of(name) if mine and not self.values[name].strip() else None
-            if cause:  # left empty, but an earlier answer makes it required
-                self.say(f"  Fel: {e.label} saknas. {condition_text(e.field.key)}")
+            cause = self._cause(name) if mine else None
+            if cause:  # wrong because of an earlier answer: either may be the one to change
+                for message in mine:
+                    self.say(f"  Fel: {message}")
                 self._change_one_of(cause, name)
                 continue
             if mine:
@@ -368,16 +369,22 @@ class Interview:
             self.settle_id()
         self.saved(self)
 
-    def _condition_of(self, name: str) -> str | None:
-        """The answered question that makes the question ``name`` required (the schema's if/then)."""
-        e = issue_form.element(name)
-        if e.field is None or len(e.field.path) != 1:
-            return None
-        for cond in conditions():
-            if e.field.key in cond.then:
-                for key in cond.when:
-                    if key in self.values:
-                        return key
+    def _left_out(self, name: str) -> bool:
+        """Whether a rule across fields says, from the answers so far, that ``name`` stays empty
+        (the municipalities of national work, reports without any follow-up): not asked then."""
+        meta = issue_form.to_case(self.values).meta
+        return any(rule.kind == "empty-when" and "-".join(rule.field) == name and rule.applies(meta)
+                   for rule in rules.rules())
+
+    def _cause(self, name: str) -> str | None:
+        """The earlier answer that, by a rule across fields (``rules.yaml``), makes the answer
+        to ``name`` wrong: the other date, or the field a condition reads."""
+        meta = issue_form.to_case(self.values).meta
+        for rule in rules.rules():
+            if rule.broken(meta) and "-".join(rule.field) == name:
+                other = "-".join(rule.other or rule.when_field)
+                if other in self.values and other != name:
+                    return other
         return None
 
     def _change_one_of(self, other: str, name: str) -> None:
@@ -456,6 +463,8 @@ class Interview:
         """Every question in order; an answer in ``given`` (a draft) is checked instead of asked."""
         given = dict(given or {})
         for e in issue_form.elements():
+            if self._left_out(e.name) and not given.get(e.name, "").strip():
+                continue
             if e.name in given and e.name not in self.partial:
                 self.values[e.name] = given[e.name]
                 if self.problems(current=e.name):
