@@ -232,7 +232,7 @@ def test_each_answer_is_checked_when_it_is_given(project, terminal):
     t.type("insats")
     answer(t, q("organisations"), "Ale kommun | raddning")
     t.expect("Fel: Typ: ”raddning” finns inte bland valen. Menade du Räddningstjänst?")
-    t.expect("En rad skrivs så här: Namn | Typ")
+    t.expect("Skriv raden i formen: Namn | Typ, med | mellan delarna, till exempel: ”Ale kommun | Kommun”.")
     t.type("Ale kommun | Kommun")
     t.type("Alebyggen | 3")
     t.expect("Typ: ”3” finns inte bland valen")
@@ -454,3 +454,16 @@ def test_a_choice_is_found_from_the_start_of_its_label(project):
     themes = schema.vocabulary("themes")
     assert iv.values["themes"] == f"{themes.label_of('vald-i-nara-relationer')}, {themes.label_of('samverkan-och-organisering')}"
     assert not any("vald-i-nara-relationer" in line for line in said)  # no internal ids
+
+
+def test_a_problem_no_question_can_fix_ends_the_interview_with_the_answers_kept(project):
+    iv, said = scripted(project)
+    iv.values = {"title": "Trygghetsvandringar med boende i Ale"}
+    iv.settle_id()
+    # meanwhile, the file is written by someone else
+    (project / "examples" / f"{iv.case_id}.md").write_text(TAKEN, encoding="utf-8")
+    from goda_exempel.interview import Unresolved
+    with pytest.raises(Unresolved) as stopped:
+        iv.finish()
+    assert any("det finns redan ett exempel med id:t trygghetsvandringar-med-boende-i-ale" in p.message
+               for p in stopped.value.problems)

@@ -293,8 +293,8 @@ class Interview:
                 continue
             for message in problems:
                 self.say(f"  Fel: {message}")
-            if e.field is not None and e.field.kind == "objects":
-                self.say(f"  En rad skrivs så här: {issue_form.line_format(e.field)}")
+            if e.field is not None and e.field.kind == "objects" and not any("i formen:" in m for m in problems):
+                self.say(f"  Skriv raden {issue_form.line_shape(e.field)}.")
             default = self.suggestion(e.name, text)
             if default:
                 asked = "" if any(f"Menade du {default}?" in m for m in problems) else f"Menade du {default}? "
