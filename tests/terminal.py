@@ -86,6 +86,13 @@ class Terminal:
             return True  # no /proc: do not wait
         return any(word in wchan for word in ("poll", "select", "tty_read", "wait_woken"))
 
+    def hang_up(self) -> int:
+        """Close the terminal, as closing its window does; return the exit status."""
+        os.close(self.fd)
+        _, status = os.waitpid(self.pid, 0)
+        self.status = os.waitstatus_to_exitcode(status)
+        return self.status
+
     def wait(self) -> int:
         """Read to the end and return the exit status."""
         until = time.monotonic() + self.timeout

@@ -362,6 +362,16 @@ def test_ctrl_c_keeps_the_answers_and_a_resume_asks_only_what_is_missing(project
     assert not kept.exists()
 
 
+def test_closing_the_terminal_keeps_the_answers(project, terminal):
+    t = terminal()
+    answer(t, q("title"), "Trygghetsvandringar med boende i Ale")
+    answer(t, q("summary"), "Kommunen och bostadsbolaget")
+    t.expect("bostadsbolaget\n  > ")
+    t.hang_up()
+    kept = project / ".goda-exempel" / "utkast-trygghetsvandringar-med-boende-i-ale.yaml"
+    assert draft.load(kept)[2] == {"summary": "Kommunen och bostadsbolaget"}
+
+
 def test_ctrl_c_before_any_answer_keeps_nothing(project, terminal):
     t = terminal()
     t.expect(q("title"))

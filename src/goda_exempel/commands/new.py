@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import os
+import signal
 import sys
 from pathlib import Path
 
@@ -93,6 +95,15 @@ def _interview(args: argparse.Namespace) -> int:
 
     iv = interview.Interview(_ask, _say, out, args.today, fixed_id=case_id, partial=partial,
                              saved=save, history=_line_editing())
+
+    def hang_up(signum: int, frame: object) -> None:
+        """A closed terminal window or a kill: keep the answers, say nothing (no one may see it)."""
+        if iv.values or any(t.strip() for t in iv.partial.values()):
+            save(iv)
+        os._exit(128 + signum)
+
+    for stop in (signal.SIGHUP, signal.SIGTERM):
+        signal.signal(stop, hang_up)
     try:
         new = iv.run(given)
     except (KeyboardInterrupt, EOFError):
