@@ -293,9 +293,10 @@ class Interview:
                 continue
             for message in problems:
                 self.say(f"  Fel: {message}")
-            if e.field is not None and e.field.kind == "objects" and not any("i formen:" in m for m in problems):
-                self.say(f"  Skriv raden {issue_form.line_shape(e.field)}.")
             default = self.suggestion(e.name, text)
+            if not default and e.field is not None and e.field.kind == "objects" \
+                    and not any("i formen:" in m for m in problems):
+                self.say(f"  Skriv raden {issue_form.line_shape(e.field)}.")
             if default:
                 asked = "" if any(f"Menade du {default}?" in m for m in problems) else f"Menade du {default}? "
                 self.say(f"  {asked}Tryck Enter för att ta det, eller skriv raden igen.")
@@ -441,7 +442,7 @@ class Interview:
                 self.say("")
                 self.say(f"Det finns redan ett exempel med id:t {case_id} "
                          f"({validate.shown_path(path, Path.cwd())}); det skrivs aldrig över.")
-                self.say("  Är det samma arbete? Avbryt då med Ctrl-C och ändra i den filen i stället.")
+                self.say("  Är det samma arbete? Ändra då hellre i den filen (Ctrl-C avbryter, dina svar sparas).")
                 free = next(f"{case_id}-{n}" for n in range(2, 1000)
                             if f"{case_id}-{n}" not in taken
                             and not (self.out_dir / f"{case_id}-{n}.md").exists())
