@@ -178,21 +178,25 @@ class Interview:
         found: dict[str, list[str]] = {}
         for name, message in answers.problems:
             found.setdefault(name, []).append(message)
+        labelled = set()  # choices already explained with their labels
         for name, text in values.items():
             e = issue_form.element(name)
+            wrong: list[str] = []
             if _label_vocabulary(e.field) and text.strip():
-                found.setdefault(name, []).extend(_choice_problems(e.field, text))
+                wrong = _choice_problems(e.field, text)
             elif e.field is not None and e.field.kind == "objects":
                 rows = issue_form.lines(text)
                 for number, line in enumerate(rows, 1):
                     for child, part in zip(e.field.children, issue_form.split_line(line)):
                         if _label_vocabulary(child) and part:
                             where = f"{child.title}: " if len(rows) == 1 else f"rad {number}, {child.title}: "
-                            found.setdefault(name, []).extend(_choice_problems(child, part, where))
+                            wrong += _choice_problems(child, part, where)
+            if wrong:
+                found.setdefault(name, []).extend(wrong)
+                labelled.add(name)
         body = scaffold.body_from_sections(answers.sections)
         source = load.SourceFile(id=self.case_id or "utkast", path="utkast", meta=answers.meta, body=body)
         _, checked = validate.validate_source(source)
-        labelled = set(found)  # a choice already explained with its labels
         for p in checked:
             name = scaffold.element_of(p)
             where = ""
@@ -281,16 +285,21 @@ class Interview:
                 self.say(f"  {line}")
         self.partial[e.name] = "\n".join(done)
         default = None
+        retry = False  # a wrong line is asked again: Enter then skips it, and the list goes on
         while True:
             text = self._input("  > " if not default else f"  [{default}] > ", default)
             if not text.strip():
+                if retry:
+                    retry = False
+                    continue
                 break
             problems = self.problems({**self.values, e.name: "\n".join(done + [text])}, e.name).get(e.name, [])
             if not problems:
                 done.append(text.strip())
                 self.partial[e.name] = "\n".join(done)
-                default = None
+                default, retry = None, False
                 continue
+            retry = True
             for message in problems:
                 self.say(f"  Fel: {message}")
             default = self.suggestion(e.name, text)
