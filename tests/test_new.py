@@ -480,3 +480,11 @@ def test_a_problem_no_question_can_fix_ends_the_interview_with_the_answers_kept(
         iv.finish()
     assert any("det finns redan ett exempel med id:t trygghetsvandringar-med-boende-i-ale" in p.message
                for p in stopped.value.problems)
+
+
+@pytest.mark.parametrize("typed", ["²", "٣", "1" * 5000])
+def test_a_number_that_is_not_a_plain_one_is_no_choice(project, typed):
+    iv, said = scripted(project, typed, "1")
+    iv.answer("kind")
+    assert any(line.startswith("  Fel: ”") and "finns inte bland valen" in line for line in said)
+    assert iv.values["kind"] == issue_form.element("kind").options[0]

@@ -53,7 +53,7 @@ def from_numbers(e: issue_form.Element, text: str) -> str:
     """Let people answer a choice with its number (``2`` or ``1, 3``)."""
     options = e.options
     parts = [p.strip() for p in text.replace(";", ",").split(",") if p.strip()]
-    if options and parts and all(p.isdigit() and 1 <= int(p) <= len(options) for p in parts):
+    if options and parts and all(re.fullmatch(r"[0-9]{1,4}", p) and 1 <= int(p) <= len(options) for p in parts):
         return ", ".join(options[int(p) - 1] for p in parts)
     return text
 
