@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from . import issue_form, load, schema, serialize, validate
 from .errors import Problem
@@ -107,67 +107,7 @@ def write(new: NewCase) -> None:
         handle.write(new.text)
 
 
-# --- goda-exempel new: the questions ------------------------------------------------------------
-
-Ask = Callable[[str], str]
-Say = Callable[[str], None]
-
-END_OF_TEXT = "."
-
-
-def _options(e: issue_form.Element) -> list[str]:
-    return e.options
-
-
-def _read_lines(ask: Ask, end: str) -> str:
-    out = []
-    while True:
-        line = ask("  ")
-        if line.strip() == end:
-            break
-        out.append(line)
-    return "\n".join(out)
-
-
-def _from_numbers(e: issue_form.Element, text: str) -> str:
-    """Let people answer a choice with its number (``2`` or ``1, 3``)."""
-    options = _options(e)
-    parts = [p.strip() for p in text.replace(";", ",").split(",") if p.strip()]
-    if options and parts and all(p.isdigit() and 1 <= int(p) <= len(options) for p in parts):
-        return ", ".join(options[int(p) - 1] for p in parts)
-    return text
-
-
-def ask_one(e: issue_form.Element, ask: Ask, say: Say, problem: str | None = None) -> str:
-    star = " *" if e.required else ""
-    say("")
-    say(f"{e.label}{star}")
-    for line in e.description.split("\n"):
-        if line.strip():
-            say(f"  {line}")
-    if problem:
-        say(f"  Fel: {problem}")
-    options = _options(e)
-    if options:
-        for number, label in enumerate(options, 1):
-            say(f"  {number}) {label}")
-        how = "Svara med en eller flera siffror, med komma emellan." if e.multiple else "Svara med en siffra."
-        say(f"  {how}")
-    multi = e.widget == "textarea"
-    is_list = e.field is not None and e.field.kind in ("strings", "objects")
-    while True:
-        if multi and is_list:
-            say("  En per rad. Avsluta med en tom rad.")
-            text = _read_lines(ask, "")
-        elif multi:
-            say(f"  Flera rader går bra. Avsluta med en rad med bara en punkt ({END_OF_TEXT}).")
-            text = _read_lines(ask, END_OF_TEXT)
-        else:
-            text = ask("> ")
-        text = _from_numbers(e, text)
-        if text.strip() or not e.required:
-            return text
-        say("  Det här fältet är obligatoriskt.")
+# --- problems to questions ---------------------------------------------------------------------
 
 
 def element_of(problem: Problem) -> str | None:
@@ -184,31 +124,3 @@ def element_of(problem: Problem) -> str | None:
         if name in names:
             return name
     return None
-
-
-def interview(ask: Ask, say: Say, out_dir: Path, date: str | None = None,
-              case_id: str | None = None) -> NewCase:
-    """Ask every question, then again for each answer the checks did not accept."""
-    values: dict[str, str] = {}
-    for e in issue_form.elements():
-        values[e.name] = ask_one(e, ask, say)
-    while True:
-        answers = issue_form.to_case(values)
-        title = answers.meta.get("title")
-        new = build(answers.meta, answers.sections, case_id or suggest_id(str(title or "")), out_dir, date)
-        problems = [(name, message) for name, message in answers.problems]
-        problems += [(element_of(p), p.message) for p in new.problems]
-        if not problems:
-            return new
-        redo = [(name, message) for name, message in problems if name]
-        if not redo:
-            return new
-        say("")
-        say("Några svar behöver rättas:")
-        for name, message in problems:
-            say(f"  {issue_form.element(name).label if name else 'Exemplet'}: {message}")
-        done: set[str] = set()
-        for name, message in redo:
-            if name not in done:
-                values[name] = ask_one(issue_form.element(name), ask, say, message)
-                done.add(name)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import os
+import signal
 import sys
 from pathlib import Path
 
-from .. import issue_form, scaffold
+from .. import draft, interview, issue_form, scaffold
 
 
 def _flag(name: str) -> str:
@@ -58,33 +60,99 @@ def _say(text: str) -> None:
     print(text, file=sys.stderr)
 
 
+def _line_editing() -> bool:
+    """Arrow keys and the earlier answers (arrow up) at the prompts, where the terminal has them."""
+    if not sys.stdin.isatty():
+        return False
+    try:
+        import readline  # noqa: F401  (input() uses it once it is imported)
+    except ImportError:  # pragma: no cover - not on every platform
+        return False
+    return True
+
+
+def _interview(args: argparse.Namespace) -> int:
+    out = Path(args.out)
+    given: dict[str, str] = {}
+    partial: dict[str, str] = {}
+    case_id = args.id
+    kept: list[Path] = []  # the draft file, once there is something to keep
+    if args.fortsatt:
+        kept.append(Path(args.fortsatt))
+        draft_id, given, partial = draft.load(kept[0])
+        case_id = case_id or draft_id
+        _say(f"Fortsätter med utkastet {draft.shown(kept[0])}: {len(given)} svar finns redan. "
+             "De kontrolleras igen, och frågorna som saknas kommer nu.")
+    else:
+        _say("Nytt exempel. Svara på frågorna; fält markerade med * är obligatoriska. "
+             "Varje svar kontrolleras direkt.")
+        _say("Avbryter du (Ctrl-C) sparas dina svar som ett utkast som du kan fortsätta med senare.")
+
+    def save(iv: interview.Interview) -> None:
+        if not kept:
+            kept.append(draft.new_path(out, iv.case_id))
+        draft.save(kept[0], iv.case_id, iv.values, iv.partial)
+
+    iv = interview.Interview(_ask, _say, out, args.today, fixed_id=case_id, partial=partial,
+                             saved=save, history=_line_editing())
+
+    def hang_up(signum: int, frame: object) -> None:
+        """A closed terminal window or a kill: keep the answers, say nothing (no one may see it)."""
+        if iv.values or any(t.strip() for t in iv.partial.values()):
+            save(iv)
+        os._exit(128 + signum)
+
+    for stop in (signal.SIGHUP, signal.SIGTERM):
+        signal.signal(stop, hang_up)
+    try:
+        new = iv.run(given)
+    except (KeyboardInterrupt, EOFError):
+        if not iv.values and not any(t.strip() for t in iv.partial.values()):
+            _say("\nAvbrutet. Ingen fil skrevs.")
+            return 1
+        save(iv)
+        _say(f"\nAvbrutet. Ingen exempelfil skrevs, men dina svar är sparade i {draft.shown(kept[0])}.")
+        _say(f"Fortsätt där du slutade med: {draft.COMMAND} {draft.shown(kept[0])}")
+        return 1
+    except interview.Unresolved as e:
+        for p in e.problems:
+            _say(p.text())
+        save(iv)
+        _say(f"Ingen exempelfil skrevs. Dina svar är sparade i {draft.shown(kept[0])}. Rätta felet ovan "
+             f"(eller be projektet om hjälp) och fortsätt med: {draft.COMMAND} {draft.shown(kept[0])}")
+        return 1
+    status = _write(new)
+    if status == 0 and kept:
+        kept[0].unlink(missing_ok=True)
+    elif kept:
+        _say(f"Dina svar är sparade i {draft.shown(kept[0])}; fortsätt med: {draft.COMMAND} {draft.shown(kept[0])}")
+    return status
+
+
 def run(args: argparse.Namespace) -> int:
     try:
         if args.id:
             scaffold.case_path(Path(args.out), args.id)
         if any(getattr(args, e.name) is not None for e in issue_form.elements()):
+            if args.fortsatt:
+                print("--fortsatt går inte att använda tillsammans med fälten som flaggor.", file=sys.stderr)
+                return 1
             return _from_flags(args)
-        _say("Nytt exempel. Svara på frågorna; fält markerade med * är obligatoriska.")
-        new = scaffold.interview(_ask, _say, Path(args.out), args.today, args.id)
+        return _interview(args)
     except scaffold.BadId as e:
         print(f"--id: {e}", file=sys.stderr)
         return 1
-    except EOFError:
-        print("\nAvbrutet. Ingen fil skrevs.", file=sys.stderr)
+    except draft.BadDraft as e:
+        print(f"--fortsatt: {e}", file=sys.stderr)
         return 1
-    if new.problems:
-        for p in new.problems:
-            print(p.text(), file=sys.stderr)
-        print("Ingen fil skrevs.", file=sys.stderr)
-        return 1
-    return _write(new)
 
 
 def add_parser(commands) -> None:
     parser = commands.add_parser(
         "new", help="skapa en ny exempelfil",
-        description="Skapar examples/<id>.md. Utan flaggor ställs en fråga för varje fält; med flaggor "
-                    "tas alla värden från dem. Filen kontrolleras innan den skrivs och en befintlig "
+        description="Skapar examples/<id>.md. Utan flaggor ställs en fråga för varje fält och varje "
+                    "svar kontrolleras direkt; avbryter du sparas svaren som ett utkast i .goda-exempel/ "
+                    "(fortsätt med --fortsatt). Med flaggor tas alla värden från dem. Filen kontrolleras innan den skrivs och en befintlig "
                     "fil skrivs aldrig över. Listor med flera delar skrivs som på GitHub: "
                     "delarna med | emellan, till exempel --organisations \"Ale kommun | kommun\".")
     for e in issue_form.elements():
@@ -94,5 +162,7 @@ def add_parser(commands) -> None:
                             action="append" if many else "store")
     parser.add_argument("--id", metavar="ID", help="filnamn utan .md (standard: från rubriken)")
     parser.add_argument("--out", default="examples", metavar="MAPP", help="mappen med exempel (standard: examples)")
+    parser.add_argument("--fortsatt", metavar="UTKAST",
+                        help="fortsätt med ett utkast som sparades när du avbröt (frågar bara det som saknas)")
     parser.add_argument("--today", metavar="DATUM", help="datum för added och last_reviewed (standard: i dag)")
     parser.set_defaults(run=run)
