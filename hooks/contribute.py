@@ -1,5 +1,6 @@
-"""MkDocs adapter: the form "Dela ditt exempel" where a page has the form's marker, and the
-repository's addresses where a page links to ``goda-exempel:NAME``."""
+"""MkDocs adapter: the form "Dela ditt exempel" where a page has the form's marker (with the
+editors' e-mail address from ``extra: redaktion_epost``), and the repository's addresses where a
+page links to ``goda-exempel:NAME``."""
 
 from pathlib import Path
 
@@ -16,4 +17,5 @@ def on_page_content(html, page, config, files):
         return html
     root = neutral.relative_root(page.url)
     ids = neutral.case_ids(Path(config.config_file_path).parent)
-    return html.replace(form.MARKER, form.page_html(Repo(config.repo_url), f"{root}assets/javascripts/dela.js", ids), 1)
+    mail = form.mail_address(config.extra.get(form.MAIL_SETTING))
+    return html.replace(form.MARKER, form.page_html(Repo(config.repo_url), f"{root}assets/javascripts/dela.js", ids, mail), 1)

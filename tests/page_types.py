@@ -51,7 +51,7 @@ def _form_ready(page) -> None:
 
 def _form_with_errors(page) -> None:
     _form_ready(page)
-    page.get_by_role("button", name="Skicka som förslag").click()
+    page.get_by_role("button", name="Kontrollera och skicka").click()
     page.locator("[data-ge-summary]").wait_for(state="visible", timeout=10_000)
     page.locator("[data-ge-error]:not([hidden])").first.wait_for(state="visible", timeout=10_000)
 

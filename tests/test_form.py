@@ -11,8 +11,8 @@ import pytest
 from playwright.sync_api import expect
 
 from goda_exempel import fields, form, issue_form, schema
-from test_roundtrip import (CASES, REPO, answer_github, expected, file_from_url, fill_form, node, open_form,
-                            parsed, submit)
+from test_roundtrip import (CASES, REPO, SUBMIT, answer_github, expected, file_from_url, fill_form, node,
+                            open_form, parsed, submit)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -54,7 +54,7 @@ def test_every_field_has_its_schema_title_and_description():
             seen.append(f)
             walk(f.children)
 
-    walk(fields.fields())
+    walk(f for f in fields.fields() if f.key not in issue_form.AUTOMATIC)  # made by the tools, not asked
     text = "".join(markup().text)
     for f in seen:
         assert f.title in text, f.path
@@ -77,8 +77,8 @@ def test_constraints_are_the_schemas():
     assert "required" not in c["ge-budget-amount"] and "data-ge-required" in c["ge-budget-amount"]
     assert "required" not in c["ge-evaluation-description"]
     assert "required" in c["ge-evaluation-level"]
-    added = schema.raw_schema()["properties"]["added"]
-    assert c["ge-added"]["pattern"] == form.html_pattern(added["pattern"]) and "required" in c["ge-added"]
+    # the file's id and its dates are made by the tools, never asked
+    assert not {"ge-id", "ge-added", "ge-last_reviewed"} & set(c)
     # every field with a pattern is a one-line input: browsers ignore pattern on a text area
     patterned = [a for tag, a in markup().tags if "pattern" in a]
     assert patterned and all(tag == "input" for tag, a in markup().tags if "pattern" in a)
@@ -144,7 +144,6 @@ def test_the_draft_survives_a_reload_and_a_closed_tab(page, site_url):
     page.locator('input[value="barn-och-unga"]').check()
     node(page, "sources").locator('[data-ge-key="url"] input').fill("https://example.org/ä?x=1")
     page.locator("#ge-text-darfor").fill("Rad ett.\n\n- punkt: två")
-    page.locator("#ge-id").fill("mitt-eget-id")
 
     def assert_restored(p):
         open_form(p, site_url)
@@ -155,7 +154,6 @@ def test_the_draft_survives_a_reload_and_a_closed_tab(page, site_url):
         assert p.locator('input[value="barn-och-unga"]').is_checked()
         assert node(p, "sources").locator('[data-ge-key="url"] input').input_value() == "https://example.org/ä?x=1"
         assert p.locator("#ge-text-darfor").input_value() == "Rad ett.\n\n- punkt: två"
-        assert p.locator("#ge-id").input_value() == "mitt-eget-id"
         assert "utkast är återställt" in p.locator("[data-ge-draft-status]").inner_text()
 
     page.reload()
@@ -180,7 +178,7 @@ def test_clearing_the_form_forgets_the_draft(page, site_url):
 @pytest.mark.browser
 def test_an_empty_form_shows_swedish_errors_next_to_the_fields(page, site_url):
     open_form(page, site_url)
-    page.get_by_role("button", name="Skicka som förslag").click()
+    page.get_by_role("button", name=SUBMIT).click()
     errors = visible_errors(page)
     assert errors["ge-title-fel"] == "Fyll i det här fältet."
     assert errors["ge-kind-fel"] == "Välj ett alternativ."
@@ -224,7 +222,7 @@ def test_the_schemas_patterns_decide_in_the_browser(page, site_url):
         for value in bad:
             control.fill(value)
             assert control.evaluate("(e) => e.validity.patternMismatch"), value
-    page.get_by_role("button", name="Skicka som förslag").click()
+    page.get_by_role("button", name=SUBMIT).click()
     errors = visible_errors(page)
     assert errors[f"{email.get_attribute('id')}-fel"] == "Skriv en e-postadress som namn@organisation.se."
     assert errors["ge-period-end-fel"].startswith("Skriv år, år-månad, datum eller ”pågående”")
@@ -265,6 +263,7 @@ def test_a_municipality_must_come_from_the_list_and_several_are_possible(page, s
 @pytest.mark.browser
 def test_a_budget_is_all_or_nothing(page, site_url):
     open_form(page, site_url)
+    node(page, "budget")  # opens the folded part
     amount, per = page.locator("#ge-budget-amount"), page.locator("#ge-budget-per")
     assert not amount.evaluate("(e) => e.required") and not per.evaluate("(e) => e.required")
     marker = page.locator('label[for="ge-budget-amount"] [data-ge-req]')
@@ -316,7 +315,7 @@ def test_the_form_fits_a_360_pixel_screen(page, site_url):
     page.set_viewport_size({"width": 360, "height": 740})
     open_form(page, site_url)
     node(page, "organisations").locator(":scope > [data-ge-add]").click()
-    page.get_by_role("button", name="Skicka som förslag").click()
+    page.get_by_role("button", name=SUBMIT).click()
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     box = page.locator("#ge-title").bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= 360
@@ -343,23 +342,24 @@ def test_sending_opens_githubs_new_file_page_with_a_valid_file(page, site_url):
     answer_github(page)
     open_form(page, site_url)
     fill_minimal(page)
-    assert page.locator("#ge-id").input_value() == "trygghetsvandringar-med-boende-i-ale"
     url = submit(page)
     text = file_from_url(url, "trygghetsvandringar-med-boende-i-ale")
     valid, problems = parsed(text, "trygghetsvandringar-med-boende-i-ale")
     assert not problems, [p.text() for p in problems]
     result = page.locator("[data-ge-result]")
     assert result.is_visible() and page.locator("[data-ge-result-short]").is_visible()
-    assert result.get_by_role("link", name="Öppna GitHub här").get_attribute("href") == url
+    assert result.get_by_role("link", name="Öppna filen på GitHub").get_attribute("href") == url
     assert "examples/trygghetsvandringar-med-boende-i-ale.md" in result.inner_text()
 
 
 @pytest.mark.browser
-def test_an_existing_id_is_refused_in_swedish(page, site_url):
+def test_a_title_whose_id_is_taken_is_refused_in_swedish(page, site_url):
     open_form(page, site_url)
-    page.locator("#ge-id").fill("trygga-grannar-vatterhem")
-    page.get_by_role("button", name="Skicka som förslag").click()
-    assert visible_errors(page)["ge-id-fel"] == "Det finns redan ett exempel med det id:t. Ändra id:t eller rubriken."
+    page.locator("#ge-title").fill("Trygga grannar – Vätterhem!")  # the id trygga-grannar-vatterhem is taken
+    page.get_by_role("button", name=SUBMIT).click()
+    assert visible_errors(page)["ge-title-fel"] == (
+        "Det finns redan ett exempel med en nästan likadan rubrik (adressen exempel/trygga-grannar-vatterhem/ "
+        "är upptagen). Skriv en rubrik som skiljer sig från den.")
 
 
 @pytest.mark.browser
@@ -372,14 +372,15 @@ def test_a_long_case_is_copied_or_downloaded_instead(page, site_url):
     fill_minimal(page)
     long_text = "Ett långt stycke med å, ä och ö som måste kodas i adressen. " * 120
     page.locator("#ge-text-sa-gjorde-vi").fill(long_text)
-    page.get_by_role("button", name="Skicka som förslag").click()
+    page.get_by_role("button", name=SUBMIT).click()
     long_part = page.locator("[data-ge-result-long]")
     long_part.wait_for(state="visible")
     assert not opened  # no address long enough to be cut off is opened
     assert len(page.locator("[data-ge-result]").get_attribute("data-ge-url")) > form.MAX_URL
     case = CASES[2]
     meta = dict(case["meta"], title="Trygghetsvandringar med boende i Ale")
-    want = expected({"meta": meta, "sections": dict(case["sections"], **{"sa-gjorde-vi": long_text})})
+    today = page.evaluate("new Date().toLocaleDateString('sv-SE')")
+    want = expected({"meta": meta, "sections": dict(case["sections"], **{"sa-gjorde-vi": long_text})}, today)
     assert page.locator("[data-ge-result-text]").input_value() == want
     with page.expect_download() as download:
         long_part.get_by_role("link", name="Ladda ner filen").click()

@@ -131,8 +131,11 @@ def test_the_javascript_ids_are_pythons_ids(page, site_url):
 
 
 def node(page, key: str):
-    """A top-level field of the form (the two dates sit in the fieldset "Filen")."""
-    return page.locator(f'#ge-dela-form > [data-ge-key="{key}"], #ge-dela-form > fieldset > [data-ge-key="{key}"]').first
+    """A top-level field of the form; an optional one is opened first (it is folded until wanted)."""
+    folded = page.locator(f'#ge-dela-form > details[data-ge-more="{key}"]')
+    if folded.count() and not folded.evaluate("(d) => d.open"):
+        folded.locator(":scope > summary").click()
+    return page.locator(f'#ge-dela-form > [data-ge-key="{key}"], #ge-dela-form > details > div > [data-ge-key="{key}"]').first
 
 
 def fill_node(container, value) -> None:
@@ -163,20 +166,30 @@ def fill_node(container, value) -> None:
 
 
 def fill_form(page, meta: dict, sections: dict, consent: bool = True) -> None:
-    """Type a case into the form the way a person would: field by field."""
+    """Type a case into the form the way a person would: field by field. The dates the form
+    does not ask for (the day the file is written) are left out."""
     for key, value in meta.items():
-        fill_node(node(page, key), value)
+        if key not in issue_form.AUTOMATIC:
+            fill_node(node(page, key), value)
     for section, text in sections.items():
+        folded = page.locator(f'details[data-ge-more="text-{section}"]')
+        if folded.count() and not folded.evaluate("(d) => d.open"):
+            folded.locator(":scope > summary").click()
         page.locator(f"#ge-text-{section}").fill(text)
     if consent:
         page.locator("#ge-samtycke").check()
 
 
+SUBMIT = "Kontrollera och skicka"
+
+
 def submit(page) -> str:
-    """Send the form; GitHub's page opens in a new tab (answered here, nothing leaves the machine).
-    Returns the address the form built."""
+    """Send the form by GitHub's new-file page: check it, then open the page in a new tab
+    (answered here, nothing leaves the machine). Returns the address the form built."""
+    page.get_by_role("button", name=SUBMIT).click()
+    page.locator("[data-ge-result]").wait_for(state="visible")
     with page.context.expect_page() as opened:
-        page.get_by_role("button", name="Skicka som förslag").click()
+        page.get_by_role("link", name="Öppna filen på GitHub").click()
     tab = opened.value
     tab.wait_for_load_state()
     url = page.locator("[data-ge-result]").get_attribute("data-ge-url")
@@ -209,12 +222,12 @@ def test_the_sites_form_writes_the_same_file(page, site_url, case, tmp_path):
     answer_github(page)
     open_form(page, site_url)
     fill_form(page, case["meta"], case["sections"])
-    cid = page.locator("#ge-id").input_value()
-    assert cid == case_id(case)
+    cid = case_id(case)
     text = file_from_url(submit(page), cid)
-    assert text == expected(case)
+    today = page.evaluate("new Date().toLocaleDateString('sv-SE')")  # the browser's day, as YYYY-MM-DD
+    assert text == expected(case, today)
     valid, problems = parsed(text, cid)
-    assert not problems and valid.meta == case["meta"]
+    assert not problems and valid.meta == dict(case["meta"], added=today, last_reviewed=today)
     (tmp_path / "examples").mkdir()
     (tmp_path / "examples" / f"{cid}.md").write_text(text, encoding="utf-8")
     check = subprocess.run([sys.executable, "-m", "goda_exempel.cli", "validate", "examples"],

@@ -3,8 +3,16 @@
 Every label is a field's ``title``, every help text its ``description``; required fields,
 ``minLength``, ``maxLength``, ``pattern`` and ``minimum`` become the browser's own
 constraint attributes, vocabularies become selects and checkboxes, and the municipalities a
-type-ahead list. ``dela.js`` adds what HTML cannot say (repeatable groups, the draft, the
-preview, the file) and reads everything else from the markup and from ``page_data()``.
+type-ahead list. Optional fields are folded (``<details>``) until wanted. The file's id and
+its two dates are not asked: the id is made from the title (``scaffold.suggest_id``, in
+``dela.js`` too) and the dates are the day the file is written. ``dela.js`` adds what HTML
+cannot say (repeatable groups, the draft, the preview, the three ways to send) and reads
+everything else from the markup and from ``page_data()``.
+
+The case leaves the page in one of three ways, all made from the same answers: an e-mail to
+the editors and a prefilled GitHub issue carry the issue form's answers (``### Label`` and
+the answer, as GitHub writes an issue), which ``goda-exempel from-issue`` turns into the
+file; GitHub's new-file page gets the file itself.
 """
 
 from __future__ import annotations
@@ -16,7 +24,7 @@ from html import escape
 from typing import Any
 
 from . import fields as case_fields
-from . import issue_form, load, schema, serialize
+from . import from_issue, issue_form, load, rules, schema, scaffold, serialize
 from .fields import Field
 from .repo import BRANCH, Repo
 from .sorting import swedish_key
@@ -24,7 +32,12 @@ from .sorting import swedish_key
 MARKER = "<!-- goda-exempel:formular -->"
 DRAFT_KEY = "goda-exempel:utkast:v1"
 MAX_URL = 8000  # longer addresses are cut off by browsers and servers: copy or download instead
-ID_MAX = 60
+# A mailto: link longer than this is copied instead: Windows hands a mailto: address to the mail
+# program through a 2,048-character limit (longer ones are cut or refused, Outlook included),
+# and some webmail handlers stop near 2,000. 1,800 leaves room for the address and subject.
+MAX_MAILTO = 1800
+ID_MAX = scaffold.MAX_ID
+MAIL_SETTING = "redaktion_epost"  # extra: redaktion_epost: … in mkdocs.yml
 
 
 def _a(**attrs: Any) -> str:
@@ -252,31 +265,18 @@ def _sections() -> str:
     parts = []
     for s in schema.section_headings():
         dom_id = f"ge-text-{s.id}"
-        parts.append(f'<div class="ge-field"{_a(data_ge_section=s.id)}>'
-                     f'<label for="{dom_id}">{escape(s.label)}{_req(s.required)}</label>'
-                     f"{_help(dom_id, s.description)}"
-                     f"<textarea{_a(id=dom_id, rows=8, required=s.required, data_ge_control=True, aria_describedby=_described(dom_id, True))}></textarea>"
-                     f"{_error(dom_id)}</div>")
+        html = (f'<div class="ge-field"{_a(data_ge_section=s.id)}>'
+                f'<label for="{dom_id}">{escape(s.label)}{_req(s.required)}</label>'
+                f"{_help(dom_id, s.description)}"
+                f"<textarea{_a(id=dom_id, rows=8, required=s.required, data_ge_control=True, aria_describedby=_described(dom_id, True))}></textarea>"
+                f"{_error(dom_id)}</div>")
+        parts.append(html if s.required else _fold(s.label, html, f"text-{s.id}"))
     return ('<fieldset class="ge-field ge-field--group ge-field--text" aria-describedby="ge-text-hjalp">'
             "<legend>Texten</legend>"
             '<p class="ge-help" id="ge-text-hjalp">Berätta med egna ord under varje rubrik. Skriv stycken '
             "med en tom rad emellan. Markdown går bra: <code>**fetstil**</code>, listor med "
             "<code>- </code> och länkar som <code>[text](https://…)</code>.</p>"
             f'{"".join(parts)}</fieldset>')
-
-
-def _file_fields() -> str:
-    """The file's id and the two dates the schema asks for."""
-    top = {f.key: f for f in case_fields.fields()}
-    dates = "".join(_node(top[key], (key,), True) for key in issue_form.AUTOMATIC)
-    id_pattern = html_pattern(load.ID_PATTERN.pattern)
-    control = (f"<input{_a(id='ge-id', type='text', autocomplete='off', required=True, maxlength=ID_MAX, pattern=id_pattern, data_ge_id=True, data_ge_control=True, aria_describedby='ge-id-hjalp ge-id-fel', data_ge_hint='små bokstäver a–z, siffror och bindestreck, till exempel trygga-grannar')}>")
-    return ('<fieldset class="ge-field ge-field--group"><legend>Filen</legend>'
-            '<div class="ge-field">'
-            f'<label for="ge-id">Filnamn (id){_req(True)}</label>'
-            '<p class="ge-help" id="ge-id-hjalp">Blir filens namn, examples/<i>id</i>.md, och sidans '
-            "adress. Det fylls i från rubriken; ändra det om du vill.</p>"
-            f"{control}{_error('ge-id')}</div>{dates}</fieldset>")
 
 
 def _consent() -> str:
@@ -286,10 +286,31 @@ def _consent() -> str:
             f"{_error('ge-samtycke')}</div>")
 
 
+def _conditional(key: str) -> bool:
+    return any(key in c.then for c in case_fields.conditions())
+
+
+def _fold(title: str, inner: str, key: str) -> str:
+    """An optional part, folded until the contributor opens it (``dela.js`` opens it when it
+    holds a value or an error)."""
+    return (f'<details class="ge-more"{_a(data_ge_more=key)}><summary>{escape(title)} '
+            '<span class="ge-req">(frivilligt)</span></summary>'
+            f'<div class="ge-more__body">{inner}</div></details>')
+
+
+def _fields_html() -> str:
+    out = []
+    for f in case_fields.fields():
+        if f.key in issue_form.AUTOMATIC:
+            continue
+        html = _node(f, (f.key,), True)
+        out.append(html if f.required or _conditional(f.key) else _fold(f.title, html, f.key))
+    return "".join(out)
+
+
 @cache
 def form_html() -> str:
     """The form itself: a pure function of the schema and the vocabularies."""
-    body = "".join(_node(f, (f.key,), True) for f in case_fields.fields() if f.key not in issue_form.AUTOMATIC)
     names = sorted({f.vocabulary.name for f in _all_fields() if f.kind == "strings" and f.vocabulary})
     datalists = "".join(
         f'<datalist id="{_datalist_id(name)}">'
@@ -299,13 +320,16 @@ def form_html() -> str:
         '<form id="ge-dela-form" class="ge-form" novalidate autocomplete="off">'
         '<div class="ge-form__summary" data-ge-summary tabindex="-1" hidden></div>'
         '<p class="ge-form__draft" data-ge-draft-status aria-live="polite"></p>'
-        f"{body}{_sections()}{_file_fields()}{_consent()}"
+        f"{_fields_html()}{_sections()}{_consent()}"
         '<div class="ge-form__actions">'
-        '<button type="submit" class="md-button md-button--primary">Skicka som förslag</button>'
+        f'<button type="submit" class="md-button md-button--primary">{SUBMIT}</button>'
         '<button type="button" class="md-button" data-ge-clear>Töm formuläret</button>'
         "</div></form>"
         f"{datalists}"
     )
+
+
+SUBMIT = "Kontrollera och skicka"
 
 
 def issue_url(repo: Repo) -> str:
@@ -313,38 +337,97 @@ def issue_url(repo: Repo) -> str:
     return f"{repo.url.rstrip('/')}/issues/new?template={issue_form.TEMPLATE_PATH.rsplit('/', 1)[1]}"
 
 
-def _result_html(repo: Repo) -> str:
-    issue = issue_url(repo)
+def _mail_html(mail: str | None) -> str:
+    if not mail:
+        return ""
     return (
-        '<section class="ge-result" data-ge-result tabindex="-1" hidden aria-labelledby="ge-result-rubrik">'
-        '<h2 id="ge-result-rubrik">Nästan klart</h2>'
+        '<section class="ge-way" data-ge-way="mail" aria-labelledby="ge-way-mail">'
+        '<h3 id="ge-way-mail">Med e-post – inget konto behövs</h3>'
+        "<p>Exemplet skickas som ett vanligt e-brev till redaktionen "
+        f'(<span data-ge-mail-address>{escape(mail)}</span>). En redaktör gör om det till en sida i '
+        "kunskapsbanken, med dig som författare, och svarar dig om något behöver ändras.</p>"
+        '<div data-ge-mail-short hidden>'
+        "<p>Ditt e-postprogram öppnas med brevet färdigt. Du trycker bara på Skicka.</p>"
+        '<p><a class="md-button md-button--primary" data-ge-mail-link>Öppna e-brevet</a></p>'
+        "</div>"
+        '<div data-ge-mail-long hidden>'
+        "<p>Exemplet är för långt för att öppnas direkt i ett e-postprogram. Gör så här:</p>"
+        "<ol><li>Kopiera texten med knappen."
+        '<div class="ge-result__buttons"><button type="button" class="md-button md-button--primary" data-ge-mail-copy>'
+        "Kopiera texten</button></div>"
+        '<p class="ge-result__status" data-ge-mail-status aria-live="polite"></p></li>'
+        '<li>Skriv ett nytt e-brev till <a data-ge-mail-to></a> '
+        "(länken öppnar ett brev med adressen och ämnet ifyllda).</li>"
+        "<li>Klistra in texten i brevet och skicka det.</li></ol>"
+        "</div>"
+        '<details class="ge-result__show" data-ge-mail-show><summary>Visa texten i brevet</summary>'
+        '<label for="ge-mail-text">Brevets text (markera och kopiera den om knappen inte fungerar)</label>'
+        '<textarea id="ge-mail-text" class="ge-result__text" rows="10" readonly data-ge-mail-text></textarea>'
+        "</details></section>"
+    )
+
+
+def _issue_html() -> str:
+    return (
+        '<section class="ge-way" data-ge-way="issue" aria-labelledby="ge-way-issue">'
+        '<h3 id="ge-way-issue">Som ärende på GitHub – med ett gratis konto</h3>'
+        "<p>GitHub öppnas i en ny flik med formuläret ”Dela ditt exempel” och dina svar ifyllda. "
+        "Sidan är på engelska. Så här gör du där:</p>"
+        "<ol><li>Logga in på GitHub (<strong>Sign in</strong>), eller skapa ett konto "
+        "(<strong>Sign up</strong>, gratis). Efter inloggningen kommer du tillbaka till formuläret.</li>"
+        '<li data-ge-issue-picks hidden>GitHub kan inte fylla i listorna åt dig. Välj samma som här:'
+        '<ul data-ge-issue-pick-list></ul></li>'
+        '<li data-ge-issue-copies hidden>Exemplet är för långt för att allt ska följa med. Kopiera '
+        "de här svaren och klistra in dem under samma rubrik på GitHub:"
+        '<ul data-ge-issue-copy-list></ul><p class="ge-result__status" data-ge-issue-status aria-live="polite"></p></li>'
+        "<li>Kryssa i rutan under <strong>Licens</strong>.</li>"
+        "<li>Klicka på <strong>Create</strong> (eller <strong>Submit new issue</strong>): det "
+        "skickar ärendet. En redaktör gör om det till en sida med dig som författare och svarar i ärendet.</li></ol>"
+        '<p><a class="md-button md-button--primary" data-ge-issue-link target="_blank" '
+        'rel="noopener noreferrer">Öppna ärendet på GitHub</a></p></section>'
+    )
+
+
+def _file_html() -> str:
+    return (
+        '<section class="ge-way" data-ge-way="file" aria-labelledby="ge-way-file">'
+        '<h3 id="ge-way-file">Som fil på GitHub – en pull request</h3>'
+        "<p>För dig som vill föreslå filen själv. GitHub öppnas med filen "
+        "<code data-ge-result-path></code> ifylld. Sidorna är på engelska; det tar fyra steg:</p>"
+        "<ol><li>Logga in på GitHub, eller skapa ett gratis konto.</li>"
+        "<li>Klicka på <strong>Commit changes…</strong> (”spara ändringen”). En ruta öppnas.</li>"
+        "<li>Klicka på <strong>Propose changes</strong> (”föreslå ändringen”). Har du inte "
+        "skrivrätt gör GitHub först en egen kopia (fork) av arkivet åt dig.</li>"
+        "<li>Klicka på <strong>Create pull request</strong> (”skicka förslaget”), och en gång "
+        "till på nästa sida. En redaktör granskar förslaget och svarar i pull requesten.</li></ol>"
         '<div data-ge-result-short hidden>'
-        "<p>GitHub öppnas i en ny flik med filen <code data-ge-result-path></code> ifylld. Där gör du så här:</p>"
-        "<ol><li>Logga in på GitHub, eller skapa ett konto (det är gratis).</li>"
-        "<li>Klicka på <strong>Commit changes…</strong> och sedan <strong>Propose changes</strong>. "
-        "Har du inte skrivrätt gör GitHub en egen kopia (fork) åt dig automatiskt.</li>"
-        "<li>Klicka på <strong>Create pull request</strong>. Klart! En ansvarig granskar förslaget "
-        "och hör av sig i pull requesten.</li></ol>"
-        '<p>Öppnades ingen flik? <a data-ge-result-link target="_blank" rel="noopener noreferrer">Öppna GitHub här</a>.</p>'
+        '<p><a class="md-button" data-ge-result-link target="_blank" rel="noopener noreferrer">Öppna filen på GitHub</a></p>'
         "</div>"
         '<div data-ge-result-long hidden>'
-        "<p>Exemplet är för långt för att skickas med en länk. Gör så här i stället:</p>"
-        "<ol><li>Kopiera texten eller ladda ner filen:"
+        "<p>Exemplet är för långt för att skickas med en länk. Kopiera texten eller ladda ner filen:</p>"
         '<div class="ge-result__buttons">'
         '<button type="button" class="md-button" data-ge-copy>Kopiera texten</button>'
         '<a class="md-button" data-ge-download>Ladda ner filen</a></div>'
-        '<p class="ge-result__status" data-ge-copy-status aria-live="polite"></p></li>'
-        '<li>Öppna <a data-ge-result-new target="_blank" rel="noopener noreferrer">GitHubs sida för en ny fil</a> '
-        "(logga in först) och klistra in texten. Filnamnet är redan ifyllt. Har du laddat ner filen kan du "
-        'i stället dra in den på <a data-ge-result-upload target="_blank" rel="noopener noreferrer">uppladdningssidan</a>.</li>'
-        "<li>Klicka på <strong>Commit changes…</strong>, sedan <strong>Propose changes</strong> och "
-        "<strong>Create pull request</strong>.</li></ol>"
+        '<p class="ge-result__status" data-ge-copy-status aria-live="polite"></p>'
+        '<p>Öppna sedan <a data-ge-result-new target="_blank" rel="noopener noreferrer">GitHubs sida för en ny fil</a> '
+        "och klistra in texten (filnamnet är redan ifyllt), eller dra in filen på "
+        '<a data-ge-result-upload target="_blank" rel="noopener noreferrer">uppladdningssidan</a>. '
+        "Fortsätt med steg 2 ovan.</p>"
         '<label for="ge-result-text">Filens text</label>'
         '<textarea id="ge-result-text" class="ge-result__text" rows="10" readonly data-ge-result-text></textarea>'
-        "</div>"
-        f'<p>Hellre utan GitHub-konto för pull requests? <a href="{escape(issue)}" rel="noopener noreferrer">'
-        "Skicka exemplet som ett ärende</a> i stället. Ditt utkast finns kvar i den här webbläsaren "
-        "tills du tömmer formuläret.</p>"
+        "</div></section>"
+    )
+
+
+def _result_html(mail: str | None) -> str:
+    return (
+        '<section class="ge-result" data-ge-result tabindex="-1" hidden aria-labelledby="ge-result-rubrik">'
+        '<h2 id="ge-result-rubrik">Skicka exemplet</h2>'
+        "<p>Exemplet är klart. Välj ett av sätten nedan"
+        + ("; med e-post behövs inget konto" if mail else "")
+        + ". Ditt utkast finns kvar i den här webbläsaren tills du tömmer formuläret, så du kan "
+        "ändra och skicka igen.</p>"
+        f"{_mail_html(mail)}{_issue_html()}{_file_html()}"
         "</section>"
     )
 
@@ -424,7 +507,39 @@ def slug_rules() -> dict[str, Any]:
     return {"table": table, "fallback": load.slugify(""), "max": ID_MAX}
 
 
-def page_data(repo: Repo, existing_ids: list[str]) -> dict[str, Any]:
+def issue_data(repo: Repo) -> dict[str, Any]:
+    """The issue form's questions, as ``dela.js`` needs them to write the answers: the e-mail
+    text and the prefilled issue are both made from these (``answers`` in dela.js). Which
+    questions GitHub can prefill follows from the generated template: text boxes and text
+    areas, not drop-down lists (a drop-down in the address makes GitHub show an empty form)."""
+    kinds = {item["id"]: item["type"] for item in issue_form.template()["body"] if "id" in item}
+    elements = []
+    for e in issue_form.elements():
+        f = e.field
+        elements.append({
+            "name": e.name,
+            "label": e.label,
+            "prefill": kinds.get(e.name) in ("input", "textarea"),
+            "section": e.section.id if e.section else None,
+            "path": list(f.path) if f else None,
+            "kind": f.kind if f else "text",
+            "vocabulary": f.vocabulary.name if f and f.vocabulary else None,
+            "children": [{"key": c.key, "vocabulary": c.vocabulary.name if c.vocabulary else None}
+                         for c in f.children] if f else [],
+        })
+    return {
+        "url": f"{repo.url.rstrip('/')}/issues/new",
+        "template": issue_form.TEMPLATE_PATH.rsplit("/", 1)[1],
+        "elements": elements,
+        "separator": issue_form.SEPARATOR,
+        "consentId": issue_form.CONSENT_ID,
+        "consentLabel": from_issue.CONSENT_LABEL,
+        "consent": issue_form.CONSENT,
+        "titlePrefix": issue_form.template()["title"],
+    }
+
+
+def page_data(repo: Repo, existing_ids: list[str], mail: str | None = None) -> dict[str, Any]:
     vocabs = {name: {t.id: t.label for t in v.terms} for name, v in schema.vocabularies().items()
               if name != "municipalities"}
     return {
@@ -441,18 +556,38 @@ def page_data(repo: Repo, existing_ids: list[str]) -> dict[str, Any]:
         "space": python_whitespace(),
         "slug": slug_rules(),
         "ids": sorted(existing_ids),
+        "automatic": list(issue_form.AUTOMATIC),
+        "rules": rules.as_json(),
+        "issue": issue_data(repo),
+        "mail": {"to": mail or "", "max": MAX_MAILTO},
     }
 
 
-def page_html(repo: Repo, script_url: str, existing_ids: list[str]) -> str:
-    """Everything the page needs in place of the marker."""
+_MAIL = re.compile(r"^[^@\s<>\"'?&]+@[^@\s<>\"'?&]+\.[^@\s<>\"'?&]+$")
+
+
+def mail_address(value: Any) -> str | None:
+    """The editors' address from ``extra: redaktion_epost`` in mkdocs.yml, or None if unset."""
+    if value in (None, ""):
+        return None
+    if not isinstance(value, str) or not _MAIL.match(value.strip()):
+        raise ValueError(f"extra.{MAIL_SETTING} i mkdocs.yml ska vara en e-postadress som "
+                         f"redaktion@example.org, inte {value!r}.")
+    return value.strip()
+
+
+def page_html(repo: Repo, script_url: str, existing_ids: list[str], mail: str | None = None) -> str:
+    """Everything the page needs in place of the marker. ``mail``: the editors' address
+    (``extra: redaktion_epost`` in mkdocs.yml); without it the page offers no e-mail."""
     return (
         '<div class="ge-dela" data-ge-dela>'
         "<noscript><p class=\"ge-dela__noscript\">Formuläret behöver JavaScript. Du kan i stället "
         f'<a href="{escape(issue_url(repo))}">dela ditt exempel '
-        "som ett ärende på GitHub</a>.</p></noscript>"
-        f"{form_html()}{_result_html(repo)}{_preview_html()}"
-        f'<script type="application/json" id="ge-dela-data">{_json(page_data(repo, existing_ids))}</script>'
+        "som ett ärende på GitHub</a>"
+        + (f' eller skicka det med e-post till <a href="mailto:{escape(mail)}">{escape(mail)}</a>' if mail else "")
+        + ".</p></noscript>"
+        f"{form_html()}{_result_html(mail)}{_preview_html()}"
+        f'<script type="application/json" id="ge-dela-data">{_json(page_data(repo, existing_ids, mail))}</script>'
         f'<script src="{escape(script_url)}"></script>'
         "</div>"
     )

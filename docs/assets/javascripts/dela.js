@@ -1,11 +1,13 @@
-/* "Dela ditt exempel": the form's draft, preview and case file.
+/* "Dela ditt exempel": the form's draft, preview, case file and the three ways to send it.
 
    The form's markup, labels, help texts, limits and allowed values are generated from the case
    schema at build time (src/goda_exempel/form.py); the browser's own constraint validation
    checks them. This script adds what HTML cannot do: repeatable groups, the draft saved in
    localStorage, the live preview, and the case file itself, written exactly as the Python
    serializer (serialize.dump_case) writes it: the YAML writer below follows PyYAML's emitter
-   step by step, and the tests compare both on the same tricky values. */
+   step by step, and the tests compare both on the same tricky values. The e-mail and the
+   prefilled GitHub issue carry the issue form's answers instead (answers() below, one function
+   for both), which `goda-exempel from-issue` turns into the same file. */
 (function () {
   "use strict";
 
@@ -516,10 +518,107 @@
       return value;
     }
 
+    /* ---- the issue form's answers: the e-mail and the prefilled issue ---------------------- */
+
+    var ISSUE = cfg.issue;
+
+    function vocabLabel(vocab, value) {
+      var terms = vocab && cfg.vocabularies[vocab];
+      return terms && has(terms, value) ? terms[value] : String(value);
+    }
+    function escapeSeparator(text) { return text.split(ISSUE.separator).join("\\" + ISSUE.separator); }
+
+    /* One answer as a person types it into the issue form, and as `from-issue` reads it back
+       (issue_form.to_case): labels for choices, one line per item, parts joined with " | ". */
+    function answerText(e, value) {
+      if (e.kind === "choices") return value.map(function (v) { return vocabLabel(e.vocabulary, v); }).join(", ");
+      if (e.kind === "choice") return vocabLabel(e.vocabulary, value);
+      if (e.kind === "strings") return value.join("\n");
+      if (e.kind === "objects") {
+        return value.map(function (item) {
+          var parts = e.children.map(function (c) {
+            return has(item, c.key) ? escapeSeparator(c.vocabulary ? vocabLabel(c.vocabulary, item[c.key]) : String(item[c.key])) : "";
+          });
+          while (parts.length && !parts[parts.length - 1]) parts.pop();
+          return parts.join(" " + ISSUE.separator + " ");
+        }).join("\n");
+      }
+      return String(value);
+    }
+
+    /* Every answered question of the issue form, in its order: {name, label, text, prefill}.
+       The e-mail and the prefilled issue are both made from this list. */
+    function answers(meta, sections) {
+      var out = [];
+      ISSUE.elements.forEach(function (e) {
+        var value;
+        if (e.section) {
+          value = strip((sections || {})[e.section] || "");
+          if (!value) return;
+          out.push({ name: e.name, label: e.label, text: value, prefill: e.prefill });
+          return;
+        }
+        value = meta;
+        for (var i = 0; i < e.path.length && value !== undefined; i++) {
+          value = value !== null && typeof value === "object" && has(value, e.path[i]) ? value[e.path[i]] : undefined;
+        }
+        if (value === undefined || value === null || value === "" || (Array.isArray(value) && !value.length)) return;
+        out.push({ name: e.name, label: e.label, text: answerText(e, value), prefill: e.prefill });
+      });
+      return out;
+    }
+
+    /* The issue's text as GitHub writes it for a filled-in form: "### Label", a blank line,
+       the answer; the licence box ticked. */
+    function issueBody(list) {
+      return list.map(function (a) { return "### " + a.label + "\n\n" + a.text; })
+        .concat(["### " + ISSUE.consentLabel + "\n\n- [X] " + ISSUE.consent]).join("\n\n") + "\n";
+    }
+
+    function mailSubject(title) { return ISSUE.titlePrefix + title; }
+
+    /* The e-mail: a line for the editors, then the issue's text. RFC 6068: CRLF in a mailto body. */
+    function mailText(list) {
+      return "Hej! Här är ett exempel till kunskapsbanken, skrivet i formuläret ”Dela ditt exempel”. " +
+        "Redaktionen gör om texten till en exempelfil med goda-exempel from-issue.\n\n" + issueBody(list);
+    }
+    function mailtoUrl(to, subject, body) {
+      var url = "mailto:" + quote(to).replace("%40", "@") + "?subject=" + quote(subject);
+      if (body !== undefined) url += "&body=" + quote(body.replace(/\r?\n/g, "\r\n"));
+      return url;
+    }
+
+    /* GitHub's issue form with the answers filled in: ?template=…&<question id>=<answer>.
+       Questions GitHub cannot fill (drop-down lists) are returned as `picks`; when the address
+       would be too long, the longest answers are left out and returned as `copies`. */
+    function issueUrl(list, title, max) {
+      var base = ISSUE.url + "?template=" + quote(ISSUE.template);
+      var filled = [], picks = [], copies = [];
+      list.forEach(function (a) { (a.prefill ? filled : picks).push(a); });
+      function build() {
+        var url = base;
+        if (!filled.some(function (a) { return a.name === "title"; })) url += "&title=" + quote(mailSubject(title));
+        filled.forEach(function (a) { url += "&" + quote(a.name) + "=" + quote(a.text); });
+        return url;
+      }
+      var url = build();
+      while (url.length > max && filled.length) {
+        var longest = 0;
+        filled.forEach(function (a, i) { if (quote(a.text).length > quote(filled[longest].text).length) longest = i; });
+        copies.push(filled.splice(longest, 1)[0]);
+        url = build();
+      }
+      var order = list.map(function (a) { return a.name; });
+      copies.sort(function (a, b) { return order.indexOf(a.name) - order.indexOf(b.name); });
+      return { url: url, picks: picks, copies: copies };
+    }
+
     return {
       dumpYaml: dumpYaml, dumpCase: dumpCase, ordered: ordered, strip: strip,
       bodyFromSections: bodyFromSections, slugify: slugify, suggestId: suggestId,
-      quote: quote, newCaseUrl: newCaseUrl, clean: clean, deref: deref
+      quote: quote, newCaseUrl: newCaseUrl, clean: clean, deref: deref,
+      answers: answers, issueBody: issueBody, mailText: mailText, mailSubject: mailSubject,
+      mailtoUrl: mailtoUrl, issueUrl: issueUrl
     };
   }
 
@@ -529,13 +628,11 @@
   var form = document.getElementById("ge-dela-form");
   if (!form) return;
   var root = form.closest("[data-ge-dela]");
-  var idInput = form.querySelector("[data-ge-id]");
   var consent = form.querySelector("[data-ge-consent]");
   var summary = form.querySelector("[data-ge-summary]");
   var draftStatus = form.querySelector("[data-ge-draft-status]");
   var result = root.querySelector("[data-ge-result]");
   var counter = 0;
-  var idEdited = false;
   var submitted = false;
 
   /* ---- reading and filling the form --------------------------------------------------------- */
@@ -604,8 +701,7 @@
   function collect() {
     var sections = {};
     sectionBoxes().forEach(function (t) { sections[t.closest("[data-ge-section]").getAttribute("data-ge-section")] = t.value; });
-    return { meta: readChildren(form), sections: sections, id: idInput.value, idEdited: idEdited,
-             consent: consent.checked };
+    return { meta: readChildren(form), sections: sections, consent: consent.checked };
   }
 
   function restore(data) {
@@ -614,14 +710,17 @@
       var v = (data.sections || {})[t.closest("[data-ge-section]").getAttribute("data-ge-section")];
       t.value = v == null ? "" : String(v);
     });
-    idInput.value = data.id || "";
-    idEdited = !!data.idEdited;
     consent.checked = !!data.consent;
+    openFilled();
   }
 
   function caseFromForm() {
     var data = collect();
-    return { id: W.strip(data.id), meta: W.clean(data.meta, CFG.schema) || {}, body: W.bodyFromSections(data.sections) };
+    var meta = W.clean(data.meta, CFG.schema) || {};
+    var stamp = today();
+    CFG.automatic.forEach(function (key) { meta[key] = stamp; });
+    return { id: W.suggestId(typeof meta.title === "string" ? meta.title : ""), meta: meta,
+             body: W.bodyFromSections(data.sections), sections: data.sections };
   }
 
   /* ---- lists: add, remove, number --------------------------------------------------------------- */
@@ -708,16 +807,101 @@
     });
   }
 
-  function checkId() {
-    var taken = CFG.ids.indexOf(W.strip(idInput.value)) !== -1;
-    idInput.setCustomValidity(taken ? "Det finns redan ett exempel med det id:t. Ändra id:t eller rubriken." : "");
+  /* An item beyond a list's minimum that is still empty asks nothing: it is left out of the
+     case (an opened folded list starts with one). Once something is typed in it, it is whole. */
+  function applyEmptyItems() {
+    Array.prototype.forEach.call(form.querySelectorAll("[data-ge-kind=objects]"), function (n) {
+      items(n).forEach(function (item, i) {
+        var all = Array.prototype.slice.call(item.querySelectorAll("[data-ge-control]"));
+        all.forEach(function (c) { if (c.required && !c.hasAttribute("data-ge-item-required")) c.setAttribute("data-ge-item-required", ""); });
+        var used = i < minOf(n) || all.some(hasValue);
+        all.forEach(function (c) { if (c.hasAttribute("data-ge-item-required")) c.required = used; });
+      });
+    });
+  }
+
+  /* ---- the cross-field rules of rules.yaml (rules.as_json()), as goda_exempel.rules applies them */
+
+  var MISSING = {};
+  var DATE = new RegExp(CFG.rules.datePattern);
+
+  function getPath(meta, path) {
+    var value = meta;
+    for (var i = 0; i < path.length; i++) {
+      if (value === null || typeof value !== "object" || Array.isArray(value) ||
+          !Object.prototype.hasOwnProperty.call(value, path[i])) return MISSING;
+      value = value[path[i]];
+    }
+    return value;
+  }
+  function oneOf(value, list) {
+    if (Array.isArray(value)) return value.some(function (v) { return typeof v === "string" && list.indexOf(v) !== -1; });
+    return typeof value === "string" && list.indexOf(value) !== -1;
+  }
+  function broken(rule, meta) {
+    var value = getPath(meta, rule.field);
+    if (rule.kind === "not-before") {
+      var other = getPath(meta, rule.other);
+      if (!(typeof value === "string" && typeof other === "string" && DATE.test(value) && DATE.test(other))) return false;
+      return value.slice(0, other.length) < other.slice(0, value.length);
+    }
+    if (!oneOf(getPath(meta, rule.when.field), rule.when["in"])) return false;
+    if (rule.kind === "required-when") return value === MISSING || value === "" || (Array.isArray(value) && !value.length);
+    if (rule.kind === "empty-when") return value !== MISSING && value !== "" && value !== null && !(Array.isArray(value) && !value.length);
+    return oneOf(value, rule.not_in);  /* not-in-when */
+  }
+  function shown(value) { return value === MISSING ? "" : String(value); }
+  function ruleText(rule, meta) {
+    var text = rule.message.split("{value}").join(shown(getPath(meta, rule.field)));
+    if (rule.other) text = text.split("{other}").join(shown(getPath(meta, rule.other)));
+    return text;
+  }
+  /* The message next to the field: the validator's message, which follows the field's name
+     ("period.end: slutar …"), begins a sentence here. */
+  function sentence(text) { return text.charAt(0).toUpperCase() + text.slice(1); }
+
+  /* The control a rule's message is shown at: the field's own, or a list's first item's. */
+  function ruleControl(path) {
+    var node = topNode(path[0]);
+    for (var i = 1; node && i < path.length; i++) {
+      var key = path[i];
+      node = childNodes(node).filter(function (n) { return n.getAttribute("data-ge-key") === key; })[0] || null;
+    }
+    return node ? control(node) : null;
+  }
+
+  /* Messages the browser cannot work out itself: a title whose id is taken (the file's id is
+     made from the title) and every broken cross-field rule. */
+  var customized = [];
+  function customChecks() {
+    var messages = new Map();
+    var title = titleControl();
+    if (title) {
+      var id = W.suggestId(W.strip(title.value));
+      if (W.strip(title.value) !== "" && CFG.ids.indexOf(id) !== -1) {
+        messages.set(title, "Det finns redan ett exempel med en nästan likadan rubrik (adressen exempel/" + id +
+          "/ är upptagen). Skriv en rubrik som skiljer sig från den.");
+      }
+    }
+    var meta = caseFromForm().meta;
+    CFG.rules.rules.forEach(function (rule) {
+      var c = ruleControl(rule.field);
+      if (c && !messages.has(c) && broken(rule, meta)) {
+        messages.set(c, sentence(ruleText(rule, meta)));
+        c.setAttribute("data-ge-rule", rule.id);
+      }
+    });
+    customized.forEach(function (c) { if (!messages.has(c)) { c.setCustomValidity(""); c.removeAttribute("data-ge-rule"); } });
+    customized = [];
+    messages.forEach(function (text, c) { c.setCustomValidity(text); customized.push(c); });
   }
 
   function refresh() {
     applyConditions();
+    applyEmptyItems();
     applyOptionalGroups();
     applyChoiceMinimums();
-    checkId();
+    customChecks();
   }
 
   /* ---- messages next to the fields, in Swedish ------------------------------------------------ */
@@ -725,13 +909,13 @@
   function message(el) {
     var v = el.validity;
     var length = el.value ? el.value.length : 0;
+    if (v.customError) return el.validationMessage;
     if (v.valueMissing) {
       if (el.type === "checkbox") return el.hasAttribute("data-ge-consent") ? "Kryssa i rutan för att kunna skicka." : "Välj minst ett alternativ.";
       if (el.tagName === "SELECT") return "Välj ett alternativ.";
       return "Fyll i det här fältet.";
     }
     if (v.badInput) return "Skriv ett heltal, utan mellanslag.";
-    if (v.customError) return el.validationMessage;
     if (v.tooShort || (el.minLength > 0 && length > 0 && length < el.minLength)) {
       return "Skriv minst " + el.minLength + " tecken (nu " + length + ").";
     }
@@ -803,6 +987,7 @@
         var text = boxesSeen.get(box) || "";
         box.textContent = text;
         box.hidden = !text;
+        if (text) openAround(box);
       });
     }
     return found;
@@ -820,14 +1005,35 @@
       var a = document.createElement("a");
       a.href = "#" + f.el.id;
       a.textContent = describe(f.el) + ": " + f.text;
-      a.addEventListener("click", function (ev) { ev.preventDefault(); f.el.focus(); });
+      a.addEventListener("click", function (ev) { ev.preventDefault(); goTo(f.el); });
       li.appendChild(a);
       list.appendChild(li);
     });
     summary.appendChild(list);
     summary.hidden = false;
     summary.setAttribute("role", "alert");
-    summary.focus();
+    /* its heading in view below the sticky header (scroll-margin-top in dela.css) */
+    summary.focus({ preventScroll: true });
+    summary.scrollIntoView({ block: "start" });
+  }
+
+  /* A field with an error: its folded part opened, its label in view, the focus in it. */
+  function goTo(control) {
+    openAround(control);
+    var field = control.closest(".ge-check") ? control.closest("[data-ge-node]") : control.closest(".ge-field,.ge-item,[data-ge-node]");
+    control.focus({ preventScroll: true });
+    (field || control).scrollIntoView({ block: "start" });
+  }
+
+  function openAround(node) {
+    for (var d = node.closest("details"); d; d = d.parentElement.closest("details")) d.open = true;
+  }
+
+  /* Folded parts that hold something are open (a restored draft, an item added). */
+  function openFilled() {
+    Array.prototype.forEach.call(form.querySelectorAll("details[data-ge-more]"), function (d) {
+      if (Array.prototype.some.call(d.querySelectorAll("[data-ge-control]"), hasValue)) d.open = true;
+    });
   }
   function hideSummary() { summary.hidden = true; summary.textContent = ""; }
 
@@ -942,48 +1148,124 @@
 
   /* ---- sending ------------------------------------------------------------------------------------- */
 
-  function showResult(id, text, url) {
-    var short = url.length <= CFG.maxUrl;
-    var path = "examples/" + id + ".md";
-    result.hidden = false;
-    result.querySelector("[data-ge-result-short]").hidden = !short;
-    result.querySelector("[data-ge-result-long]").hidden = short;
-    if (short) {
-      result.querySelector("[data-ge-result-path]").textContent = path;
-      result.querySelector("[data-ge-result-link]").href = url;
-    } else {
-      result.querySelector("[data-ge-result-text]").value = text;
-      var download = result.querySelector("[data-ge-download]");
-      if (download.href && download.href.indexOf("blob:") === 0) URL.revokeObjectURL(download.href);
-      download.href = URL.createObjectURL(new Blob([text], { type: "text/markdown;charset=utf-8" }));
-      download.setAttribute("download", id + ".md");
-      result.querySelector("[data-ge-result-new]").href =
-        CFG.repoUrl + "/new/" + CFG.branch + "/examples?filename=" + W.quote(id) + ".md";
-      result.querySelector("[data-ge-result-upload]").href = CFG.repoUrl + "/upload/" + CFG.branch + "/examples";
-      result.querySelector("[data-ge-copy-status]").textContent = "";
-    }
-    result.setAttribute("data-ge-url", url);
-    result.focus();
-  }
+  function q(sel) { return result.querySelector(sel); }
 
-  function copyText() {
-    var area = result.querySelector("[data-ge-result-text]");
-    var status = result.querySelector("[data-ge-copy-status]");
+  /* Copy text: the Clipboard API, else the old way from a selected text area, else say how. */
+  function copy(text, area, status, done) {
     function fallback() {
-      area.focus();
-      area.select();
       var ok = false;
-      try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
-      status.textContent = ok ? "Texten är kopierad." : "Markera texten i rutan nedan och kopiera den (Ctrl+C eller ⌘+C).";
+      if (area) {
+        var show = area.closest("details");
+        if (show) show.open = true;
+        area.value = text;
+        area.focus();
+        area.select();
+        try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+      }
+      status.textContent = ok ? done : "Kopieringen stoppades av webbläsaren. Markera texten i rutan och kopiera den (Ctrl+C eller ⌘+C).";
     }
     if (navigator.clipboard && navigator.clipboard.writeText) {
-      navigator.clipboard.writeText(area.value).then(function () {
-        status.textContent = "Texten är kopierad.";
-      }, fallback);
+      navigator.clipboard.writeText(text).then(function () { status.textContent = done; }, fallback);
     } else {
       fallback();
     }
   }
+
+  var sending = null;  /* what the last successful check produced */
+
+  function showMail(c, list) {
+    var way = q("[data-ge-way=mail]");
+    if (!way) return;
+    var to = CFG.mail.to;
+    var subject = W.mailSubject(c.meta.title);
+    var text = W.mailText(list);
+    var url = W.mailtoUrl(to, subject, text);
+    var short = url.length <= CFG.mail.max;
+    sending.mail = { text: text, url: url, subject: subject };
+    q("[data-ge-mail-short]").hidden = !short;
+    q("[data-ge-mail-long]").hidden = short;
+    q("[data-ge-mail-link]").href = url;
+    var toLink = q("[data-ge-mail-to]");
+    toLink.href = W.mailtoUrl(to, subject);
+    toLink.textContent = to;
+    q("[data-ge-mail-text]").value = text;
+    q("[data-ge-mail-status]").textContent = "";
+    way.setAttribute("data-ge-mail-url", url);
+  }
+
+  function showIssue(c, list) {
+    var made = W.issueUrl(list, c.meta.title, CFG.maxUrl);
+    sending.issue = made;
+    q("[data-ge-issue-link]").href = made.url;
+    var pickBox = q("[data-ge-issue-picks]"), pickList = q("[data-ge-issue-pick-list]");
+    pickList.textContent = "";
+    made.picks.forEach(function (a) {
+      var li = el("li");
+      li.appendChild(el("strong", a.label + ": "));
+      li.appendChild(document.createTextNode(a.text));
+      pickList.appendChild(li);
+    });
+    pickBox.hidden = !made.picks.length;
+    var copyBox = q("[data-ge-issue-copies]"), copyList = q("[data-ge-issue-copy-list]");
+    copyList.textContent = "";
+    made.copies.forEach(function (a, i) {
+      var li = el("li");
+      var button = el("button", "Kopiera ”" + a.label + "”", "md-button ge-copy-answer");
+      button.type = "button";
+      button.setAttribute("data-ge-issue-copy", String(i));
+      li.appendChild(button);
+      copyList.appendChild(li);
+    });
+    copyBox.hidden = !made.copies.length;
+    q("[data-ge-issue-status]").textContent = "";
+    q("[data-ge-way=issue]").setAttribute("data-ge-issue-url", made.url);
+  }
+
+  function showFile(c) {
+    var text = W.dumpCase(c.meta, c.body);
+    var url = W.newCaseUrl(c.id, text);
+    var short = url.length <= CFG.maxUrl;
+    var path = "examples/" + c.id + ".md";
+    sending.file = { text: text, url: url };
+    q("[data-ge-result-path]").textContent = path;
+    q("[data-ge-result-short]").hidden = !short;
+    q("[data-ge-result-long]").hidden = short;
+    q("[data-ge-result-link]").href = url;
+    q("[data-ge-result-text]").value = text;
+    var download = q("[data-ge-download]");
+    if (download.href && download.href.indexOf("blob:") === 0) URL.revokeObjectURL(download.href);
+    download.href = URL.createObjectURL(new Blob([text], { type: "text/markdown;charset=utf-8" }));
+    download.setAttribute("download", c.id + ".md");
+    q("[data-ge-result-new]").href = CFG.repoUrl + "/new/" + CFG.branch + "/examples?filename=" + W.quote(c.id) + ".md";
+    q("[data-ge-result-upload]").href = CFG.repoUrl + "/upload/" + CFG.branch + "/examples";
+    q("[data-ge-copy-status]").textContent = "";
+    result.setAttribute("data-ge-url", url);
+  }
+
+  function showResult() {
+    var c = caseFromForm();
+    var list = W.answers(c.meta, c.sections);
+    sending = { id: c.id };
+    showMail(c, list);
+    showIssue(c, list);
+    showFile(c);
+    result.hidden = false;
+    result.focus({ preventScroll: true });
+    result.scrollIntoView({ block: "start" });
+  }
+
+  result.addEventListener("click", function (ev) {
+    if (!sending) return;
+    if (ev.target.closest("[data-ge-mail-copy]")) {
+      copy(sending.mail.text, q("[data-ge-mail-text]"), q("[data-ge-mail-status]"),
+           "Texten är kopierad. Klistra in den i ett nytt e-brev till " + CFG.mail.to + ".");
+    } else if (ev.target.closest("[data-ge-issue-copy]")) {
+      var a = sending.issue.copies[parseInt(ev.target.closest("[data-ge-issue-copy]").getAttribute("data-ge-issue-copy"), 10)];
+      copy(a.text, null, q("[data-ge-issue-status]"), "”" + a.label + "” är kopierad. Klistra in den under samma rubrik på GitHub.");
+    } else if (ev.target.closest("[data-ge-copy]")) {
+      copy(sending.file.text, q("[data-ge-result-text]"), q("[data-ge-copy-status]"), "Texten är kopierad.");
+    }
+  });
 
   form.addEventListener("submit", function (ev) {
     ev.preventDefault();
@@ -995,35 +1277,59 @@
       return;
     }
     hideSummary();
-    var c = caseFromForm();
-    var text = W.dumpCase(c.meta, c.body);
-    var url = W.newCaseUrl(c.id, text);
-    showResult(c.id, text, url);
-    if (url.length <= CFG.maxUrl) window.open(url, "_blank", "noopener");
+    showResult();
   });
 
   /* ---- typing ---------------------------------------------------------------------------------------- */
 
   function titleControl() { var n = topNode("title"); return n ? control(n) : null; }
 
+  /* Before the first submit, a broken cross-field rule is shown as soon as a field is left
+     (change), and its message goes away as soon as the rule holds again. */
+  function showRules() {
+    Array.prototype.forEach.call(form.querySelectorAll("[data-ge-rule-shown]"), function (c) {
+      if (c.hasAttribute("data-ge-rule")) return;
+      c.removeAttribute("data-ge-rule-shown");
+      c.removeAttribute("aria-invalid");
+      var box = errorBox(c);
+      if (box) { box.hidden = true; box.textContent = ""; }
+    });
+    Array.prototype.forEach.call(form.querySelectorAll("[data-ge-rule]"), function (c) {
+      var box = errorBox(c);
+      if (!box) return;
+      c.setAttribute("data-ge-rule-shown", "");
+      c.setAttribute("aria-invalid", "true");
+      box.textContent = c.validationMessage;
+      box.hidden = false;
+      openAround(box);
+    });
+  }
+
   function onEdit(ev) {
     var target = ev.target;
-    if (target === idInput) {
-      idEdited = W.strip(idInput.value) !== "";
-    } else if (target === titleControl() && !idEdited) {
-      idInput.value = W.suggestId(target.value);
-    }
     if (target.tagName === "SELECT") choiceHelp(target);
     if (submitted) check(true);
-    else refresh();
+    else {
+      refresh();
+      if (ev.type === "change" || form.querySelector("[data-ge-rule-shown]")) showRules();
+    }
     saveDraft();
     schedulePreview();
   }
   form.addEventListener("input", onEdit);
+  /* Opening a folded list starts its first item, so the first thing to do is to type. */
+  form.addEventListener("toggle", function (ev) {
+    var d = ev.target;
+    if (!d.open || !d.hasAttribute || !d.hasAttribute("data-ge-more")) return;
+    var node = d.querySelector("[data-ge-node]");
+    if (node && (kind(node) === "strings" || kind(node) === "objects") && !items(node).length) {
+      addItem(node);
+      refresh();
+    }
+  }, true);
   form.addEventListener("change", onEdit);
-  form.addEventListener("focusout", function (ev) {
-    var box = ev.target.getAttribute && errorBox(ev.target);
-    if (!submitted && box && !box.hidden) check(true);
+  form.addEventListener("focusout", function () {
+    if (!submitted && form.querySelector("[data-ge-rule-shown]")) { refresh(); showRules(); }
   });
 
   root.addEventListener("click", function (ev) {
@@ -1051,8 +1357,6 @@
       try { localStorage.removeItem(CFG.draftKey); } catch (e) { /* nothing stored */ }
       start(null);
       draftStatus.textContent = "Formuläret är tömt.";
-    } else if (ev.target.closest("[data-ge-copy]")) {
-      copyText();
     }
   });
 
@@ -1065,7 +1369,6 @@
   function start(draft) {
     form.reset();
     submitted = false;
-    idEdited = false;
     hideSummary();
     result.hidden = true;
     Array.prototype.forEach.call(form.querySelectorAll("[data-ge-error]"), function (b) { b.hidden = true; b.textContent = ""; });
