@@ -577,11 +577,9 @@
 
     function mailSubject(title) { return ISSUE.titlePrefix + title; }
 
-    /* The e-mail: a line for the editors, then the issue's text. RFC 6068: CRLF in a mailto body. */
-    function mailText(list) {
-      return "Hej! Här är ett exempel till kunskapsbanken, skrivet i formuläret ”Dela ditt exempel”. " +
-        "Redaktionen gör om texten till en exempelfil med goda-exempel from-issue.\n\n" + issueBody(list);
-    }
+    /* The e-mail is the issue's text, nothing else: the shortest text that from-issue reads
+       (the subject says what it is). RFC 6068: CRLF in a mailto body. */
+    function mailText(list) { return issueBody(list); }
     function mailtoUrl(to, subject, body) {
       var url = "mailto:" + quote(to).replace("%40", "@") + "?subject=" + quote(subject);
       if (body !== undefined) url += "&body=" + quote(body.replace(/\r?\n/g, "\r\n"));
