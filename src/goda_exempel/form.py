@@ -374,7 +374,8 @@ def _issue_html() -> str:
         "<p>GitHub öppnas i en ny flik med formuläret ”Dela ditt exempel” och dina svar ifyllda. "
         "Sidan är på engelska. Så här gör du där:</p>"
         "<ol><li>Logga in på GitHub (<strong>Sign in</strong>), eller skapa ett konto "
-        "(<strong>Sign up</strong>, gratis). Efter inloggningen kommer du tillbaka till formuläret.</li>"
+        "(<strong>Sign up</strong>, gratis). Kommer du inte tillbaka till formuläret efter "
+        "inloggningen, klicka på knappen här igen.</li>"
         '<li data-ge-issue-picks hidden>GitHub kan inte fylla i listorna åt dig. Välj samma som här:'
         '<ul data-ge-issue-pick-list></ul></li>'
         '<li data-ge-issue-copies hidden>Exemplet är för långt för att allt ska följa med. Kopiera '
