@@ -227,7 +227,13 @@ def test_the_form_is_walked_and_filled_with_tab_alone(page, site_url):
         moved_by_script = False
         if not visited or visited[-1] != key:  # a date field keeps the focus over its parts
             visited.append(key)
-            if info["tag"] != "button":
+            if info["tag"] == "summary":
+                # a folded optional part opens with Enter; its fields join the tab order
+                if not page.evaluate("document.activeElement.parentElement.open"):
+                    page.keyboard.press("Enter")
+                    assert page.evaluate("document.activeElement.parentElement.open")
+                    moved_by_script = True
+            elif info["tag"] != "button":
                 used[_use(page, info)] += 1
             elif not added and info["name"].startswith("Lägg till"):
                 # a repeatable group grows with Enter; its new fields join the tab order
