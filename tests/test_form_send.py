@@ -367,3 +367,37 @@ def test_the_javascript_id_is_pythons_id_for_tricky_titles(page, site_url):
     want = [scaffold.suggest_id(t) for t in TRICKY_TITLES]
     assert got == want
     assert all(len(i) <= scaffold.MAX_ID for i in want)
+
+
+# --- personnummer ---------------------------------------------------------------------------------
+
+
+PERSONNUMMER_SAMPLES = [
+    "811218-9876", "19811218-9876", "811218+9876", "8112189876", "551283-1230", "ring 811218 9876 i dag",
+    "0701234567", "811318-9876", "811278-9876", "811218-9875", "tel 070-123 45 67", "20001218-1234",
+    "1811218-9876", "811218-98765", "x811218-9876y", "2018-12-18", "123456-7890", "",
+]
+
+
+@pytest.mark.browser
+def test_the_form_finds_a_personnummer_as_validate_does(page, site_url, tmp_path):
+    open_form(phone(page), site_url)
+    from goda_exempel.validate import find_personnummer, validate_source
+    from goda_exempel.load import parse
+    got = page.evaluate("(ts) => ts.map((t) => window.GodaExempel.hasPersonnummer(t))", PERSONNUMMER_SAMPLES)
+    assert got == [bool(find_personnummer(t)) for t in PERSONNUMMER_SAMPLES]
+    # in a text and in a field of a list item, at once when the field is left
+    page.locator("#ge-text-darfor").fill("Det började med en anmälan, 811218-9876, i trapphuset.")
+    name = page.locator("[data-ge-key=organisations] [data-ge-key=name] input")
+    name.fill("Förening 19811218-9876")
+    page.locator("#ge-title").focus()
+    want = form.PERSONNUMMER[0].upper() + form.PERSONNUMMER[1:]
+    errors = visible_errors(page)
+    assert errors["ge-text-darfor-fel"] == want
+    assert errors[name.get_attribute("aria-describedby").split()[-1]] == want
+    # the message is validate's own
+    meta = dict(TINY["meta"], organisations=[{"name": "Förening 19811218-9876", "type": "kommun"}],
+                added="2026-11-21", last_reviewed="2026-11-21")
+    text = expected({"meta": meta, "sections": TINY["sections"]})
+    _, problems = validate_source(parse(text.encode("utf-8"), "examples/x.md", "x"))
+    assert [p.message for p in problems] == [form.PERSONNUMMER]

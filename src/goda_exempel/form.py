@@ -24,7 +24,7 @@ from html import escape
 from typing import Any
 
 from . import fields as case_fields
-from . import from_issue, issue_form, load, rules, schema, scaffold, serialize
+from . import from_issue, issue_form, load, rules, schema, scaffold, serialize, validate
 from .fields import Field
 from .repo import BRANCH, Repo
 from .sorting import swedish_key
@@ -38,6 +38,9 @@ MAX_URL = 8000  # longer addresses are cut off by browsers and servers: copy or 
 MAX_MAILTO = 1800
 ID_MAX = scaffold.MAX_ID
 MAIL_SETTING = "redaktion_epost"  # extra: redaktion_epost: … in mkdocs.yml
+# validate's message for a personnummer in any field or text (the tests hold the two equal);
+# dela.js finds them with validate's own pattern and check digit.
+PERSONNUMMER = "innehåller ett personnummer. Personnummer får aldrig publiceras; ta bort det."
 
 
 def _a(**attrs: Any) -> str:
@@ -559,6 +562,7 @@ def page_data(repo: Repo, existing_ids: list[str], mail: str | None = None) -> d
         "ids": sorted(existing_ids),
         "automatic": list(issue_form.AUTOMATIC),
         "rules": rules.as_json(),
+        "personnummer": {"pattern": validate._PERSONNUMMER.pattern, "message": PERSONNUMMER},  # noqa: SLF001
         "issue": issue_data(repo),
         "mail": {"to": mail or "", "max": MAX_MAILTO},
     }

@@ -868,30 +868,57 @@
     return node ? control(node) : null;
   }
 
-  /* Messages the browser cannot work out itself: a title whose id is taken (the file's id is
-     made from the title) and every broken cross-field rule. */
+  /* validate.find_personnummer: validate's pattern, a real month and day (or a co-ordination
+     day), not a phone number, and the check digit. */
+  var PNR = new RegExp(CFG.personnummer.pattern, "g");
+  function luhn(digits) {
+    var total = 0;
+    for (var i = 0; i < digits.length; i++) {
+      var n = parseInt(digits.charAt(i), 10) * (i % 2 === 0 ? 2 : 1);
+      total += n > 9 ? n - 9 : n;
+    }
+    return total % 10 === 0;
+  }
+  function hasPersonnummer(text) {
+    PNR.lastIndex = 0;
+    var m;
+    while ((m = PNR.exec(text)) !== null) {
+      if (m[0] === "") { PNR.lastIndex++; continue; }
+      var yy = m[1] !== undefined ? m[1] : m[2];
+      var month = parseInt(m[3], 10), day = parseInt(m[4], 10);
+      if (month < 1 || month > 12 || !((day >= 1 && day <= 31) || (day >= 61 && day <= 91))) continue;
+      if (m[2] !== undefined && !m[5] && m[0].charAt(0) === "0") continue;  /* a phone number */
+      if (luhn(yy + m[3] + m[4] + m[6])) return true;
+    }
+    return false;
+  }
+
+  /* Messages the browser cannot work out itself: a personnummer anywhere, a title whose id is
+     taken (the file's id is made from the title) and every broken cross-field rule. */
   var customized = [];
   function customChecks() {
     var messages = new Map();
+    controls().forEach(function (c) {
+      if ((c.tagName === "TEXTAREA" || c.type === "text" || c.type === "number") && hasPersonnummer(c.value)) {
+        messages.set(c, { text: sentence(CFG.personnummer.message), name: "personnummer" });
+      }
+    });
     var title = titleControl();
-    if (title) {
+    if (title && !messages.has(title)) {
       var id = W.suggestId(W.strip(title.value));
       if (W.strip(title.value) !== "" && CFG.ids.indexOf(id) !== -1) {
-        messages.set(title, "Det finns redan ett exempel med en nästan likadan rubrik (adressen exempel/" + id +
-          "/ är upptagen). Skriv en rubrik som skiljer sig från den.");
+        messages.set(title, { text: "Det finns redan ett exempel med en nästan likadan rubrik (adressen exempel/" + id +
+          "/ är upptagen). Skriv en rubrik som skiljer sig från den.", name: "id" });
       }
     }
     var meta = caseFromForm().meta;
     CFG.rules.rules.forEach(function (rule) {
       var c = ruleControl(rule.field);
-      if (c && !messages.has(c) && broken(rule, meta)) {
-        messages.set(c, sentence(ruleText(rule, meta)));
-        c.setAttribute("data-ge-rule", rule.id);
-      }
+      if (c && !messages.has(c) && broken(rule, meta)) messages.set(c, { text: sentence(ruleText(rule, meta)), name: rule.id });
     });
     customized.forEach(function (c) { if (!messages.has(c)) { c.setCustomValidity(""); c.removeAttribute("data-ge-rule"); } });
     customized = [];
-    messages.forEach(function (text, c) { c.setCustomValidity(text); customized.push(c); });
+    messages.forEach(function (m, c) { c.setCustomValidity(m.text); c.setAttribute("data-ge-rule", m.name); customized.push(c); });
   }
 
   function refresh() {
@@ -1390,5 +1417,6 @@
   draftStatus.textContent = draft
     ? "Ditt utkast är återställt. Det sparas i den här webbläsaren medan du skriver."
     : "Det du skriver sparas i den här webbläsaren medan du skriver.";
+  window.GodaExempel.hasPersonnummer = hasPersonnummer;
   root.setAttribute("data-ge-ready", "");
 })();
