@@ -134,7 +134,9 @@ def node(page, key: str):
     """A top-level field of the form; an optional one is opened first (it is folded until wanted)."""
     folded = page.locator(f'#ge-dela-form > details[data-ge-more="{key}"]')
     if folded.count() and not folded.evaluate("(d) => d.open"):
-        folded.locator(":scope > summary").click()
+        # with Enter: a message shown as the previous field is left may move the summary
+        # between a mouse's press and release
+        folded.locator(":scope > summary").press("Enter")
     return page.locator(f'#ge-dela-form > [data-ge-key="{key}"], #ge-dela-form > details > div > [data-ge-key="{key}"]').first
 
 
@@ -174,7 +176,7 @@ def fill_form(page, meta: dict, sections: dict, consent: bool = True) -> None:
     for section, text in sections.items():
         folded = page.locator(f'details[data-ge-more="text-{section}"]')
         if folded.count() and not folded.evaluate("(d) => d.open"):
-            folded.locator(":scope > summary").click()
+            folded.locator(":scope > summary").press("Enter")
         page.locator(f"#ge-text-{section}").fill(text)
     if consent:
         page.locator("#ge-samtycke").check()
