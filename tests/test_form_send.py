@@ -181,6 +181,8 @@ def test_the_prefilled_issue_round_trips_through_from_issue(page, site_url, case
     url = link.get_attribute("href")
     assert link.get_attribute("target") == "_blank" and len(url) <= form.MAX_URL
     assert way.locator("[data-ge-issue-copies]").is_hidden()  # everything typed is in the address
+    # the page says how many steps GitHub takes: sign in, pick in the lists, the licence, Create
+    assert "det tar fyra steg:" in way.inner_text() and way.locator("[data-ge-issue-list] > li:visible").count() == 4
     date = today(page)
     assert converted(rendered_issue(page, url), tmp_path, date).text == expected(case, date)
 
@@ -198,6 +200,7 @@ def test_answers_too_long_for_the_address_are_copied_one_by_one(page, site_url, 
     assert len(url) <= form.MAX_URL
     buttons = way.locator("[data-ge-issue-copy]")
     assert buttons.all_inner_texts() == ["Kopiera ”Så gjorde vi”"]
+    assert "det tar fem steg:" in way.inner_text()  # and one more: paste what did not fit
     buttons.first.click()
     page.get_by_text("”Så gjorde vi” är kopierad.").wait_for()
     pasted = page.evaluate("navigator.clipboard.readText()")

@@ -375,8 +375,8 @@ def _issue_html() -> str:
         '<section class="ge-way" data-ge-way="issue" aria-labelledby="ge-way-issue">'
         '<h3 id="ge-way-issue">Som ärende på GitHub – med ett gratis konto</h3>'
         "<p>GitHub öppnas i en ny flik med formuläret ”Dela ditt exempel” och dina svar ifyllda. "
-        "Sidan är på engelska. Så här gör du där:</p>"
-        "<ol><li>Logga in på GitHub (<strong>Sign in</strong>), eller skapa ett konto "
+        "Sidan är på engelska; det tar <span data-ge-issue-steps>fyra</span> steg:</p>"
+        "<ol data-ge-issue-list><li>Logga in på GitHub (<strong>Sign in</strong>), eller skapa ett konto "
         "(<strong>Sign up</strong>, gratis). Kommer du inte tillbaka till formuläret efter "
         "inloggningen, klicka på knappen här igen.</li>"
         '<li data-ge-issue-picks hidden>GitHub kan inte fylla i listorna åt dig. Välj samma som här:'

@@ -1242,6 +1242,8 @@
       copyList.appendChild(li);
     });
     copyBox.hidden = !made.copies.length;
+    var steps = Array.prototype.filter.call(q("[data-ge-issue-list]").children, function (li) { return !li.hidden; }).length;
+    q("[data-ge-issue-steps]").textContent = ["tre", "fyra", "fem", "sex"][steps - 3] || String(steps);
     q("[data-ge-issue-status]").textContent = "";
     q("[data-ge-way=issue]").setAttribute("data-ge-issue-url", made.url);
   }
