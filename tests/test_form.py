@@ -144,6 +144,7 @@ def test_the_draft_survives_a_reload_and_a_closed_tab(page, site_url):
     page.locator('input[value="barn-och-unga"]').check()
     node(page, "sources").locator('[data-ge-key="url"] input').fill("https://example.org/ä?x=1")
     page.locator("#ge-text-darfor").fill("Rad ett.\n\n- punkt: två")
+    node(page, "areas").locator("[data-ge-control]").first.fill("Nödinge")  # in a folded part
 
     def assert_restored(p):
         open_form(p, site_url)
@@ -154,6 +155,8 @@ def test_the_draft_survives_a_reload_and_a_closed_tab(page, site_url):
         assert p.locator('input[value="barn-och-unga"]').is_checked()
         assert node(p, "sources").locator('[data-ge-key="url"] input').input_value() == "https://example.org/ä?x=1"
         assert p.locator("#ge-text-darfor").input_value() == "Rad ett.\n\n- punkt: två"
+        assert p.locator('details[data-ge-more="areas"]').evaluate("(d) => d.open")  # opened: it holds a value
+        assert node(p, "areas").locator("[data-ge-control]").first.input_value() == "Nödinge"
         assert "utkast är återställt" in p.locator("[data-ge-draft-status]").inner_text()
 
     page.reload()
@@ -167,9 +170,11 @@ def test_the_draft_survives_a_reload_and_a_closed_tab(page, site_url):
 def test_clearing_the_form_forgets_the_draft(page, site_url):
     open_form(page, site_url)
     page.locator("#ge-title").fill("Något att glömma")
+    node(page, "areas").locator("[data-ge-control]").first.fill("Nödinge")  # in a folded part
     page.once("dialog", lambda d: d.accept())
     page.get_by_role("button", name="Töm formuläret").click()
     assert page.locator("#ge-title").input_value() == ""
+    assert page.locator("details[data-ge-more][open]").count() == 0  # folded again
     page.reload()
     open_form(page, site_url)
     assert page.locator("#ge-title").input_value() == ""

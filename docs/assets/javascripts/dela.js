@@ -1395,6 +1395,7 @@
 
   function start(draft) {
     form.reset();
+    Array.prototype.forEach.call(form.querySelectorAll("details[data-ge-more]"), function (d) { d.open = false; });
     submitted = false;
     hideSummary();
     result.hidden = true;
