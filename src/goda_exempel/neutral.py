@@ -90,12 +90,13 @@ def case_ids(project: Path) -> list[str]:
     return [p.stem for p in load.case_files(examples) if p.suffix == ".md"] if examples.is_dir() else []
 
 
-def contribute(markdown: str, repo: Repo, root: str, case_ids: list[str]) -> str:
+def contribute(markdown: str, repo: Repo, root: str, case_ids: list[str], mail: str | None = None) -> str:
     """What hooks/contribute.py does during a build: the repository's addresses
-    (``contribute_links``), and the form "Dela ditt exempel" where its marker is."""
+    (``contribute_links``), and the form "Dela ditt exempel" where its marker is (``mail``: the
+    editors' address, ``extra: redaktion_epost``)."""
     markdown = contribute_links(markdown, repo)
     if form.MARKER in markdown:
-        html = form.page_html(repo, f"{root}assets/javascripts/dela.js", case_ids)
+        html = form.page_html(repo, f"{root}assets/javascripts/dela.js", case_ids, mail)
         markdown = markdown.replace(form.MARKER, f"\n\n{html}\n\n", 1)
     return markdown
 
@@ -110,6 +111,7 @@ class Config:
     repo_url: str
     language: str
     markdown: casepage.MarkdownSetup
+    mail: str | None = None  # extra: redaktion_epost, the form's e-mail to the editors
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -134,7 +136,8 @@ def read_config(path: Path) -> Config:
                   site_url=data.get("site_url") or Repo(repo_url).pages_url,
                   site_name=data.get("site_name", ""), repo_url=repo_url,
                   language=(data.get("theme") or {}).get("language", "sv"),
-                  markdown=casepage.MarkdownSetup(extensions, configs))
+                  markdown=casepage.MarkdownSetup(extensions, configs),
+                  mail=form.mail_address((data.get("extra") or {}).get(form.MAIL_SETTING)))
 
 
 def write_pages(config: Config, cases: list[Case], out: Path, links: str = "relative") -> list[str]:
@@ -154,7 +157,7 @@ def write_pages(config: Config, cases: list[Case], out: Path, links: str = "rela
         url = page_url(page.relative_to(out).as_posix())
         root = site_root if links == "site" else relative_root(url)
         # what hooks/contribute.py does: the repository's addresses, and the form
-        filled = contribute(text, repo, root, ids)
+        filled = contribute(text, repo, root, ids, config.mail)
         if any(marker in filled for marker in MARKERS):
             filled = fill_markers(filled, cases, root)
         if filled != text:
