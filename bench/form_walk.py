@@ -138,6 +138,12 @@ def open_folded(walk: Walk, key: str) -> None:
     folded = walk.page.locator(f'details[data-ge-more="{key}"]')
     if folded.count() and not folded.evaluate("(d) => d.open"):
         walk.click(folded.locator(":scope > summary"))
+        # an opened list starts its first item (on the details' toggle event, a moment later)
+        folded.evaluate("""(d) => new Promise((done) => {
+            const node = d.querySelector('[data-ge-kind=strings], [data-ge-kind=objects]');
+            const ready = () => !node || node.querySelector('[data-ge-items] > [data-ge-item]');
+            const wait = () => ready() ? done() : requestAnimationFrame(wait);
+            wait(); })""")
 
 
 def fill_node(walk: Walk, node, value) -> None:
