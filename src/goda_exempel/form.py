@@ -324,7 +324,7 @@ def _result_html(repo: Repo) -> str:
         "<li>Klicka på <strong>Commit changes…</strong> och sedan <strong>Propose changes</strong>. "
         "Har du inte skrivrätt gör GitHub en egen kopia (fork) åt dig automatiskt.</li>"
         "<li>Klicka på <strong>Create pull request</strong>. Klart! En ansvarig granskar förslaget "
-        "och hör av sig i pull requesten.</li></ol>"
+        "och hör av sig i ditt ändringsförslag (pull request) på GitHub.</li></ol>"
         '<p>Öppnades ingen flik? <a data-ge-result-link target="_blank" rel="noopener noreferrer">Öppna GitHub här</a>.</p>'
         "</div>"
         '<div data-ge-result-long hidden>'
@@ -342,7 +342,7 @@ def _result_html(repo: Repo) -> str:
         '<label for="ge-result-text">Filens text</label>'
         '<textarea id="ge-result-text" class="ge-result__text" rows="10" readonly data-ge-result-text></textarea>'
         "</div>"
-        f'<p>Hellre utan GitHub-konto för pull requests? <a href="{escape(issue)}" rel="noopener noreferrer">'
+        f'<p>Vill du hellre slippa ändringsförslag på GitHub? <a href="{escape(issue)}" rel="noopener noreferrer">'
         "Skicka exemplet som ett ärende</a> i stället. Ditt utkast finns kvar i den här webbläsaren "
         "tills du tömmer formuläret.</p>"
         "</section>"

@@ -72,9 +72,15 @@ def _terms(vocab: str, ids: list[str], link: FacetLink | None) -> str:
 
 
 def _orgs(orgs: list[dict[str, str]]) -> str:
+    """Each organisation with its type in brackets, unless the name says it: "Polisen", not
+    "Polisen (Polisen)"."""
     spec = schema.vocabulary("organisation_types")
-    return "<br>".join(f"{escape(o['name'])} <span class=\"ge-muted\">({escape(spec.label_of(o['type']))})</span>"
-                       for o in orgs)
+    out = []
+    for o in orgs:
+        kind = spec.label_of(o["type"])
+        same = kind.casefold() == o["name"].casefold()
+        out.append(escape(o["name"]) + ("" if same else f' <span class="ge-muted">({escape(kind)})</span>'))
+    return "<br>".join(out)
 
 
 def not_stated(field: str) -> str | None:
