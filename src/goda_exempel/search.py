@@ -47,7 +47,7 @@ from dataclasses import dataclass
 from html import escape, unescape
 from pathlib import Path
 
-from . import facets, lists, pagefind_bin, pagefind_js, render
+from . import facets, lists, pagefind_bin, pagefind_js, render, schema
 from .model import Case
 from .reproducible import stabilise_pagefind
 from .sorting import swedish_key
@@ -94,10 +94,33 @@ def annotations(case: Case) -> str:
         "period": render.period_text(case.meta["period"]),
         "ingress": case.meta["summary"],
     }
+    meta["fakta"] = fact_words(case)
     parts += [f'<span data-pagefind-meta="{k}">{escape(v)}</span>' for k, v in meta.items()]
     parts.append(f'<span data-pagefind-meta="alla">{EVERY_CASE}</span>')
     added = escape(str(case.meta["added"]))
     return f'<div hidden data-pagefind-ignore data-ge-tillagd="{added}">{"".join(parts)}</div>'
+
+
+def fact_words(case: Case) -> str:
+    """The words of a case's fact box, for the search: the fact box itself is not indexed as
+    page text (render.fact_box), so that excerpts come from the case's text, but a search for
+    an organisation, a place or a theme still finds the case (Pagefind searches metadata)."""
+    m = case.meta
+    words = [o["name"] for o in m["organisations"] + m.get("partners", [])]
+    words += [x for mu in case.municipalities for x in (mu.name, mu.county)] + list(m.get("areas", []))
+    for vocab, key in (("kinds", "kind"), ("statuses", "status"), ("scopes", "scope")):
+        words.append(schema.vocabulary(vocab).label_of(m[key]))
+    for vocab, key in (("organisation_types", None), ("themes", "themes"), ("prevention", "prevention"),
+                       ("target_groups", "target_groups"), ("methods", "methods")):
+        ids = [o["type"] for o in m["organisations"] + m.get("partners", [])] if key is None else m.get(key, [])
+        words += [schema.vocabulary(vocab).label_of(i) for i in ids]
+    words.append(schema.vocabulary("evaluation_levels").label_of(m["evaluation"]["level"]))
+    if m["evaluation"].get("description"):
+        words.append(m["evaluation"]["description"])
+    words += [r["title"] for r in m["evaluation"].get("reports", [])]
+    words += [x for s in m.get("sources", []) for x in (s["title"], s.get("publisher", ""))]
+    words += [x for c in m.get("contacts", []) for x in (c["role"], c["organisation"])]
+    return ". ".join(dict.fromkeys(w for w in words if w))
 
 
 # --- what Pagefind reads of a page -----------------------------------------------------------
