@@ -109,8 +109,8 @@ def test_statistics_are_tables_with_every_figure_written_out(built_site):
     html = (built_site / "statistik/index.html").read_text(encoding="utf-8")
     assert "<caption>Exempel per tema</caption>" in html
     assert "<caption>Exempel per län</caption>" in html
-    assert "<caption>Exempel per startår</caption>" in html
-    assert '<th scope="row">Jönköpings län</th>' in html
+    assert "<caption>Exempel per år</caption>" in html
+    assert '<th scope="row"><a href="../hitta-exempel/?lan=J%C3%B6nk%C3%B6pings+l%C3%A4n">Jönköpings län</a></th>' in html
 
 
 def test_a_to_o_pages_group_titles_by_first_letter_in_swedish_order():
