@@ -98,11 +98,13 @@ def test_map_marks_municipalities_with_cases_and_has_a_text_alternative(built_si
     html = (built_site / "karta/index.html").read_text(encoding="utf-8")
     start = html.index('<svg class="ge-map"')
     svg = html[start:html.index("</svg>", start)]
-    assert svg.count('class="ge-map__place"') == 3
-    assert 'aria-label="Jönköping: 2 exempel"' in svg
-    assert 'href="../kommun/halmstad/"' in svg
+    assert svg.count('class="ge-map__county"') == 3
+    assert 'aria-label="Jönköpings län: 2 exempel i 1 kommun"' in svg
+    assert 'href="#lan-jonkopings-lan"' in svg
+    assert svg.count("<circle") == 3 + 3  # a marker per county, a dot per municipality
     after = html[html.index("</svg>", start):]
-    assert "Jönköpings län" in after and "(2 exempel)" in after
+    assert '<h3 id="lan-jonkopings-lan">Jönköpings län</h3>' in after and "(2 exempel)" in after
+    assert 'href="../kommun/halmstad/"' in after
 
 
 def test_statistics_are_tables_with_every_figure_written_out(built_site):
