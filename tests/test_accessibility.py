@@ -80,7 +80,7 @@ def test_the_accessibility_statement(page, site_url):
     page.goto(site_url + "finns-inte/", wait_until="networkidle")
     page.get_by_role("contentinfo").get_by_role("link", name="Tillgänglighetsredogörelse").click()
     page.wait_for_url("**/tillganglighet/")
-    nav = page.get_by_role("navigation", name="Navigation")
+    nav = page.get_by_role("navigation", name="Huvudmeny")
     assert nav.get_by_role("link", name="Tillgänglighet").get_attribute("href") == "./"
     assert page.get_by_role("heading", level=1, name=re.compile("^Tillgänglighetsredogörelse")).is_visible()
     text = " ".join(page.locator("article").inner_text().split())
