@@ -98,19 +98,21 @@ def test_map_marks_municipalities_with_cases_and_has_a_text_alternative(built_si
     html = (built_site / "karta/index.html").read_text(encoding="utf-8")
     start = html.index('<svg class="ge-map"')
     svg = html[start:html.index("</svg>", start)]
-    assert svg.count('class="ge-map__place"') == 3
-    assert 'aria-label="Jönköping: 2 exempel"' in svg
-    assert 'href="../kommun/halmstad/"' in svg
+    assert svg.count('class="ge-map__county"') == 3
+    assert 'aria-label="Jönköpings län: 2 exempel i 1 kommun"' in svg
+    assert 'href="#lan-jonkopings-lan"' in svg
+    assert svg.count("<circle") == 3 + 3  # a marker per county, a dot per municipality
     after = html[html.index("</svg>", start):]
-    assert "Jönköpings län" in after and "(2 exempel)" in after
+    assert '<h3 id="lan-jonkopings-lan">Jönköpings län</h3>' in after and "(2 exempel)" in after
+    assert 'href="../kommun/halmstad/"' in after
 
 
 def test_statistics_are_tables_with_every_figure_written_out(built_site):
     html = (built_site / "statistik/index.html").read_text(encoding="utf-8")
     assert "<caption>Exempel per tema</caption>" in html
     assert "<caption>Exempel per län</caption>" in html
-    assert "<caption>Exempel per startår</caption>" in html
-    assert '<th scope="row">Jönköpings län</th>' in html
+    assert "<caption>Exempel per år</caption>" in html
+    assert '<th scope="row"><a href="../hitta-exempel/?lan=J%C3%B6nk%C3%B6pings+l%C3%A4n">Jönköpings län</a></th>' in html
 
 
 def test_a_to_o_pages_group_titles_by_first_letter_in_swedish_order():

@@ -144,20 +144,25 @@ def test_the_map_and_its_case_lists_with_the_keyboard_alone(page, site_url):
     cases = validate_dir(ROOT / "examples").cases
     per_place = Counter(m.name for case in cases for m in case.municipalities)
 
+    per_county = Counter(county for case in cases for county in case.counties)
+
     page.goto(site_url + "karta/", wait_until="networkidle")
     stops = walk(page)
-    places = [s for s in stops if "ge-map__place" in s["cls"]]
-    assert {s["name"] for s in places} == {f"{name}: {n} exempel" for name, n in per_place.items()}
-    # the list under the map has the same places, after the map in the tab order
-    after = stops[stops.index(places[-1]) + 1:]
+    counties = [s for s in stops if "ge-map__county" in s["cls"]]
+    assert {s["name"].partition(": ")[0] for s in counties} == set(per_county)
+    # the list under the map has every place, after the map in the tab order
+    after = stops[stops.index(counties[-1]) + 1:]
     listed = [s["name"] for s in after if "/kommun/" in (s["href"] or "")]
     assert sorted(listed) == sorted(per_place)
-    assert all(focus_problem(s) is None for s in places + after)
+    assert all(focus_problem(s) is None for s in counties + after)
 
-    # Enter on a place opens the list of its cases
+    # Enter on a county goes to its places in the list; Tab and Enter on one opens its cases
     page.reload(wait_until="networkidle")
-    place = tab_to(page, "el => el.matches('a.ge-map__place')")
-    name = place["name"].partition(": ")[0]
+    tab_to(page, "el => el.matches('a.ge-map__county')")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/karta/#lan-*")
+    place = tab_to(page, "el => el.matches('.ge-place-list a')")
+    name = place["name"]
     page.keyboard.press("Enter")
     page.wait_for_url("**/kommun/**")
     titles = page.locator(".ge-list__title").all_inner_texts()

@@ -1,10 +1,13 @@
 """Printing a case, in real Chromium: each case page printed to an A4 PDF holds the title, the
 fact box (every label and value), the text's section headings and every source address
 written out in full, in that order, and none of the navigation, search, related cases or
-footer. The PDF's text is read back with pdftotext (Debian's poppler-utils)."""
+footer; it begins with the site's name, the case's address and the day it was printed, and no
+page but the last is half empty. The PDF's text is read back with pdftotext (Debian's
+poppler-utils)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
 import shutil
@@ -13,6 +16,7 @@ import subprocess
 import pytest
 
 from conftest import ROOT
+from goda_exempel.repo import Repo
 
 pytestmark = pytest.mark.browser
 
@@ -31,6 +35,7 @@ def _cases():
 
 
 CASES = _cases()
+PAGES_URL = Repo(re.search(r"^repo_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group(1)).pages_url
 
 
 def squash(text: str) -> str:
@@ -92,3 +97,17 @@ def test_a_printed_case_has_title_facts_text_and_sources_and_nothing_else(page, 
 
     left = [part for part in NOT_ON_PAPER if squash(part) in flat]
     assert not left, f"utskriften av {case_id} har med {left}"
+
+    # where it comes from and when it was printed, before the title
+    today = dt.date.today()
+    printed = f"Goda exempel · {PAGES_URL}exempel/{case_id}/ · " \
+              f"utskrivet {render.swedish_date(today.isoformat())}"
+    assert flat.find(squash(printed)) == 0, text[:300]
+
+    # no half-empty page before the last: the text reaches at least 60 % down each page
+    bbox = subprocess.run([pdftotext, "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pages = bbox.split("<page ")[1:]
+    for number, part in enumerate(pages[:-1], 1):
+        height = float(re.search(r'height="([\d.]+)"', part).group(1))
+        lowest = max(float(y) for y in re.findall(r'yMax="([\d.]+)"', part))
+        assert lowest / height > 0.6, f"sidan {number} av {len(pages)} i utskriften av {case_id} är halvtom"

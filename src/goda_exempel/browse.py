@@ -84,6 +84,11 @@ def facet_files(cases: list[Case]) -> dict[str, str]:
     return out
 
 
+def county_anchor(county: str) -> str:
+    """The id of a county's group in the list of places (the map's county markers link there)."""
+    return "lan-" + facets.facet("lan").slugs()[county]
+
+
 def place_list(cases: list[Case], root: str) -> str:
     """Municipalities with cases, by county, with counts: the map's text alternative."""
     kommun, by = facets.facet("kommun"), facets.index(cases)
@@ -95,7 +100,7 @@ def place_list(cases: list[Case], root: str) -> str:
             continue
         items = "".join(f'<li><a href="{root}{facets.facet_url(kommun, n)}">{escape(n)}</a> '
                         f'<span class="ge-count">({len(by["kommun"][n])} exempel)</span></li>' for n in names)
-        blocks.append(f"<h3>{escape(county)}</h3><ul>{items}</ul>")
+        blocks.append(f'<h3 id="{county_anchor(county)}">{escape(county)}</h3><ul class="ge-place-list">{items}</ul>')
     return "".join(blocks) or "<p>Inga exempel är knutna till en kommun ännu.</p>"
 
 

@@ -13,26 +13,18 @@ JSON (``exempel.json``)
     published schema (``case.schema.json``, the schema with every vocabulary as an ``enum``).
 
 CSV (``exempel.csv``)
-    One row per case, sorted by id, a header row with the field names, UTF-8 with a byte order
-    mark, ``;`` between cells and CRLF line ends. Columns, in the schema's field order:
-
-    * ``id`` and ``url`` first;
-    * a text field: the text;
-    * a list of vocabulary ids (themes, methods, municipalities …): the ids joined with ``"; "``
-      (no id contains ``;``; the export refuses one that does);
-    * an object whose properties include a required one (``period``, ``evaluation``,
-      ``budget``): one column per property, named ``object.property`` (``period.start``); the
-      object is absent when all its cells are empty;
-    * anything else (numbers, free-text lists such as ``areas``, lists of objects such as
-      ``sources``): the value as JSON;
-    * last, ``derived.counties`` and ``derived.municipality_codes``, joined with ``"; "``.
-
-    An empty cell means the field is absent. A cell that starts with an apostrophe ``'`` has
-    had one added, and the apostrophe is not part of the value: it is added before every value
-    that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return (which a spreadsheet
-    would run as a formula), before a value that starts with ``'`` itself, and as the whole
-    cell for a value that is present but empty (``""`` or an empty list). :func:`read_csv`
-    undoes all of it.
+    For a spreadsheet: one row per case, sorted by id, UTF-8 with a byte order mark, ``;``
+    between cells and CRLF line ends. The header row and the values are in Swedish, in the
+    schema's field order: the page's address first; each field under the schema's title; an
+    object whose properties include a required one (``period``, ``evaluation``, ``budget``) one
+    column per property ("Tidsperiod: start"); a vocabulary's values as their labels ("Barn och
+    unga", not ``barn-unga``); a list's values joined with ``"; "``; a list of objects (sources,
+    contacts …) one object a line, its values joined with ``" – "`` (a value that repeats an earlier one of the
+    same object left out: "Polisen", not "Polisen – Polisen"); last the counties and the
+    municipality codes. An empty cell means the field is absent or empty. A cell that would
+    start with ``=``, ``+``, ``-``, ``@``, a tab, a carriage return or an apostrophe has an
+    apostrophe added, so that no spreadsheet runs it as a formula. Programs read the JSON, which
+    has every value exactly as the case file has it, ids included.
 
 Atom (``feed.xml``)
     The newest cases by ``added``, in Swedish, with each case's page, summary and themes.
@@ -160,16 +152,18 @@ def _json_bytes(value: Any) -> bytes:
 # order mark and shows å/ä/ö garbled, and every other CSV reader sees a bogus first row.
 # So: BOM, ";" and no "sep=" line. In an English-locale Excel, use Data > From Text/CSV.
 DELIMITER = ";"
-LIST_SEPARATOR = "; "
+LIST_SEPARATOR = "; "  # between the values of a list of words (themes, municipalities …)
+ITEM_SEPARATOR = "\n"  # between the items of a list of objects (sources, contacts …): one a line
+OBJECT_SEPARATOR = " – "  # between the values of one object (a name may hold a comma)
 _GUARDED = ("=", "+", "-", "@", "\t", "\r", "'")  # formula triggers, and the guard itself
 _GUARD = "'"
 
 
 @dataclass(frozen=True)
 class Column:
-    name: str  # header, e.g. "period.start"
-    path: tuple[str, ...]  # where the value lives in the front matter; () for id/url/derived
-    kind: str  # "text", "joined" (vocabulary ids) or "json"
+    name: str  # header, in Swedish: the schema's titles, e.g. "Tidsperiod: start"
+    path: tuple[str, ...]  # where the value lives in the front matter; () for the derived columns
+    spec: dict[str, Any]  # the value's schema
 
 
 def _deref(spec: dict[str, Any]) -> dict[str, Any]:
@@ -179,75 +173,64 @@ def _deref(spec: dict[str, Any]) -> dict[str, Any]:
     return spec
 
 
-def _kind(spec: dict[str, Any]) -> str:
-    spec = _deref(spec)
-    if spec.get("type") == "string":
-        return "text"
-    if spec.get("type") == "array":
-        items = _deref(spec.get("items", {}))
-        if items.get("type") == "string" and "x-vocabulary" in items:
-            return "joined"
-    return "json"
-
-
 def csv_columns() -> list[Column]:
-    """The CSV's columns, derived from the schema's field order."""
-    columns = [Column("id", (), "text"), Column("url", (), "text")]
+    """The CSV's columns, derived from the schema's field order and titles."""
+    columns = [Column("Adress", (), {})]
     for name, spec in schema.raw_schema()["properties"].items():
         spec = _deref(spec)
         if spec.get("type") == "object" and spec.get("properties") and spec.get("required"):
             for sub, sub_spec in spec["properties"].items():
-                columns.append(Column(f"{name}.{sub}", (name, sub), _kind(sub_spec)))
+                sub_spec = _deref(sub_spec)
+                columns.append(Column(f"{spec['title']}: {sub_spec['title'].lower()}", (name, sub), sub_spec))
         else:
-            columns.append(Column(name, (name,), _kind(spec)))
-    columns += [Column("derived.counties", (), "joined"), Column("derived.municipality_codes", (), "joined")]
+            columns.append(Column(spec["title"], (name,), spec))
+    columns += [Column("Län", (), {}), Column("Kommunkoder", (), {})]
     return columns
 
 
-def encode_cell(value: Any, kind: str) -> str:
-    """A present value as cell text (see the module docstring); reversed by :func:`decode_cell`."""
-    if kind == "text":
-        if not isinstance(value, str):
-            raise TypeError(f"expected text, got {value!r}")
-        text = value
-    elif kind == "joined":
-        if any(not isinstance(v, str) or ";" in v or not v for v in value):
-            raise ValueError(f"cannot join {value!r} with {LIST_SEPARATOR!r} reversibly")
-        text = LIST_SEPARATOR.join(value)
-    else:
-        text = json.dumps(value, ensure_ascii=False)
-    if text == "" or text.startswith(_GUARDED):
-        text = _GUARD + text
-    return text
+def cell_text(value: Any, spec: dict[str, Any]) -> str:
+    """A present value as a spreadsheet user reads it: words (a vocabulary's labels, not its
+    ids), a list's values joined with "; ", a list of objects one a line with each object's
+    values joined with " – " in the schema's order. No JSON."""
+    spec = _deref(spec)
+    if isinstance(value, list):
+        items = _deref(spec.get("items", {}))
+        separator = ITEM_SEPARATOR if items.get("type") == "object" else LIST_SEPARATOR
+        return separator.join(cell_text(v, items) for v in value)
+    if isinstance(value, dict):
+        order = list(spec.get("properties", {}))
+        keys = sorted(value, key=lambda k: order.index(k) if k in order else len(order))
+        texts = [cell_text(value[k], spec.get("properties", {}).get(k, {})) for k in keys]
+        # "Polisen", not "Polisen – Polisen" (an organisation named as its type)
+        return OBJECT_SEPARATOR.join(t for i, t in enumerate(texts) if t and t.casefold() not in
+                                     [u.casefold() for u in texts[:i]])
+    if isinstance(value, str) and "x-vocabulary" in spec:
+        return schema.vocabulary(spec["x-vocabulary"]).label_of(value)
+    return str(value)
 
 
-def decode_cell(text: str, kind: str) -> Any:
-    """The value of a non-empty cell."""
-    if text.startswith(_GUARD):
-        text = text[len(_GUARD):]
-    if kind == "text":
-        return text
-    if kind == "joined":
-        return text.split(LIST_SEPARATOR) if text else []
-    return json.loads(text)
+def guard(text: str) -> str:
+    """A cell's text that no spreadsheet runs as a formula: an apostrophe before a value that
+    starts with ``=``, ``+``, ``-``, ``@``, a tab, a carriage return or an apostrophe."""
+    return _GUARD + text if text.startswith(_GUARDED) else text
 
 
 def _row(case: Case, site_url: str, columns: list[Column]) -> list[str]:
     meta = _front_matter(case)
-    derived = _derived(case)
     row = []
     for column in columns:
-        if column.name == "id":
-            value: Any = case.id
-        elif column.name == "url":
-            value = case_page_url(case, site_url)
-        elif column.name.startswith("derived."):
-            value = derived[column.name.split(".", 1)[1]]
+        if column.name == "Adress":
+            text = case_page_url(case, site_url)
+        elif column.name == "Län":
+            text = LIST_SEPARATOR.join(case.counties)
+        elif column.name == "Kommunkoder":
+            text = LIST_SEPARATOR.join(m.code for m in case.municipalities)
         else:
-            value = meta
+            value: Any = meta
             for key in column.path:
                 value = value.get(key) if isinstance(value, dict) else None
-        row.append("" if value is None else encode_cell(value, column.kind))
+            text = "" if value is None else cell_text(value, column.spec)
+        row.append(guard(text))
     return row
 
 
@@ -261,37 +244,10 @@ def to_csv(cases: Iterable[Case], site_url: str) -> bytes:
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
-@dataclass(frozen=True)
-class CsvRow:
-    id: str
-    url: str
-    meta: dict[str, Any]  # the front matter, as in the case file
-    derived: dict[str, list[str]]
-
-
-def read_csv(data: bytes) -> list[CsvRow]:
-    """Read the CSV export back: every field's value exactly as the case file has it."""
-    reader = csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=DELIMITER)
-    header = next(reader)
-    kinds = {c.name: c for c in csv_columns()}
-    rows = []
-    for cells in reader:
-        values = dict(zip(header, cells, strict=True))
-        meta: dict[str, Any] = {}
-        derived: dict[str, list[str]] = {}
-        for name, text in values.items():
-            if text == "" or name in ("id", "url"):
-                continue
-            column = kinds[name]
-            value = decode_cell(text, column.kind)
-            if name.startswith("derived."):
-                derived[name.split(".", 1)[1]] = value
-            elif len(column.path) == 1:
-                meta[column.path[0]] = value
-            else:
-                meta.setdefault(column.path[0], {})[column.path[1]] = value
-        rows.append(CsvRow(values["id"], values["url"], ordered(meta, schema.raw_schema()), derived))
-    return rows
+def read_csv(data: bytes) -> list[dict[str, str]]:
+    """The CSV export's rows, each as {header: cell text}."""
+    reader = csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=DELIMITER)
+    return list(reader)
 
 
 # --- Atom ---------------------------------------------------------------------------------------

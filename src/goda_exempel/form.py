@@ -395,7 +395,7 @@ def _issue_html() -> str:
 def _file_html() -> str:
     return (
         '<section class="ge-way" data-ge-way="file" aria-labelledby="ge-way-file">'
-        '<h3 id="ge-way-file">Som fil på GitHub – en pull request</h3>'
+        '<h3 id="ge-way-file">Som fil på GitHub – ett ändringsförslag (pull request)</h3>'
         "<p>För dig som vill föreslå filen själv. GitHub öppnas med filen "
         "<code data-ge-result-path></code> ifylld. Sidorna är på engelska; det tar fyra steg:</p>"
         "<ol><li>Logga in på GitHub, eller skapa ett gratis konto.</li>"
@@ -403,7 +403,7 @@ def _file_html() -> str:
         "<li>Klicka på <strong>Propose changes</strong> (”föreslå ändringen”). Har du inte "
         "skrivrätt gör GitHub först en egen kopia (fork) av arkivet åt dig.</li>"
         "<li>Klicka på <strong>Create pull request</strong> (”skicka förslaget”), och en gång "
-        "till på nästa sida. En redaktör granskar förslaget och svarar i pull requesten.</li></ol>"
+        "till på nästa sida. En redaktör granskar förslaget och svarar i ändringsförslaget (pull requesten).</li></ol>"
         '<div data-ge-result-short hidden>'
         '<p><a class="md-button" data-ge-result-link target="_blank" rel="noopener noreferrer">Öppna filen på GitHub</a></p>'
         "</div>"

@@ -40,7 +40,7 @@ MARKERS = {
     "<!-- goda-exempel:katalog -->": lambda cases, root: browse.catalogue_html(cases, root),
     "<!-- goda-exempel:karta -->": lambda cases, root: sweden_map.svg(cases, root),
     "<!-- goda-exempel:kommunlista -->": lambda cases, root: browse.place_list(cases, root),
-    "<!-- goda-exempel:statistik -->": lambda cases, root: stats.html(cases),
+    "<!-- goda-exempel:statistik -->": lambda cases, root: stats.html(cases, root),
 }
 
 # MkDocs' own Markdown extensions, which it puts before the ones mkdocs.yml lists

@@ -72,9 +72,15 @@ def _terms(vocab: str, ids: list[str], link: FacetLink | None) -> str:
 
 
 def _orgs(orgs: list[dict[str, str]]) -> str:
+    """Each organisation with its type in brackets, unless the name says it: "Polisen", not
+    "Polisen (Polisen)"."""
     spec = schema.vocabulary("organisation_types")
-    return "<br>".join(f"{escape(o['name'])} <span class=\"ge-muted\">({escape(spec.label_of(o['type']))})</span>"
-                       for o in orgs)
+    out = []
+    for o in orgs:
+        kind = spec.label_of(o["type"])
+        same = kind.casefold() == o["name"].casefold()
+        out.append(escape(o["name"]) + ("" if same else f' <span class="ge-muted">({escape(kind)})</span>'))
+    return "<br>".join(out)
 
 
 def not_stated(field: str) -> str | None:
@@ -117,18 +123,6 @@ def _contacts(contacts: list[dict[str, str]]) -> str:
     return f"<ul>{''.join(items)}</ul>"
 
 
-def _evaluation(evaluation: dict[str, Any]) -> str:
-    out = escape(schema.vocabulary("evaluation_levels").label_of(evaluation["level"]))
-    if evaluation.get("description"):
-        out += f"<br>{escape(evaluation['description'])}"
-    reports = evaluation.get("reports") or []
-    if reports:
-        out += "<ul>" + "".join(f"<li>{_link(r['url'], r['title'], external=True)}"
-                                f'<br><span class="ge-url">{escape(r["url"])}</span></li>'
-                                for r in reports) + "</ul>"
-    return out
-
-
 def _budget(budget: dict[str, Any]) -> str:
     per = schema.vocabulary("budget_periods").label_of(budget["per"])
     out = f"{swedish_amount(budget['amount'])} {escape(per)}"
@@ -137,26 +131,56 @@ def _budget(budget: dict[str, Any]) -> str:
     return out
 
 
+def _evaluation_level(evaluation: dict[str, Any]) -> str:
+    return escape(schema.vocabulary("evaluation_levels").label_of(evaluation["level"]))
+
+
+def _evaluation_details(evaluation: dict[str, Any]) -> str | None:
+    out = escape(evaluation["description"]) if evaluation.get("description") else ""
+    reports = evaluation.get("reports") or []
+    if reports:
+        out += "<ul>" + "".join(f"<li>{_link(r['url'], r['title'], external=True)}"
+                                f'<br><span class="ge-url">{escape(r["url"])}</span></li>'
+                                for r in reports) + "</ul>"
+    return out or None
+
+
+# The row labelled with the follow-up's details (the key facts have its level)
+EVALUATION_DETAILS = "Så följdes arbetet upp"
+
+
 def fact_rows(case: Case, link: FacetLink | None = None) -> list[tuple[str, str]]:
-    """The fact box as (label, HTML) rows, in reading order; rows without a value are left out."""
+    """The fact box as (label, HTML) rows, in reading order, the key facts (KEY_FACTS rows)
+    first; rows without a value are left out."""
+    return [row for part in fact_parts(case, link) for row in part]
+
+
+KEY_FACTS = 6  # rows, at most: who, where, when, status, themes, how well it is known to work
+
+
+def fact_parts(case: Case, link: FacetLink | None = None) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """The fact box's key facts (shown first, also on a phone) and the rest."""
     m = case.meta
-    rows: list[tuple[str | None, str]] = [
+    key: list[tuple[str, str | None]] = [
         (title_of("organisations"), _orgs(m["organisations"])),
-        (title_of("partners"), _orgs(m.get("partners", [])) if m.get("partners") else None),
         (title_of("municipalities"), _places(case, link) if m.get("municipalities") else None),
         (title_of("scope"), None if m.get("municipalities")
          else escape(schema.vocabulary("scopes").label_of(m["scope"]))),
+        (title_of("period"), escape(period_text(m["period"]))),
+        (title_of("status"), _terms("statuses", [m["status"]], None)),
+        (title_of("themes"), _terms("themes", m["themes"], link)),
+        (title_of("evaluation"), _evaluation_level(m["evaluation"])),
+    ]
+    rest: list[tuple[str, str | None]] = [
+        (title_of("partners"), _orgs(m.get("partners", [])) if m.get("partners") else None),
         (title_of("pilot_municipalities"), _places(case, link, "pilot_municipalities")
          if m.get("pilot_municipalities") else None),
         (title_of("areas"), escape(", ".join(m.get("areas", []))) or None),
-        (title_of("period"), escape(period_text(m["period"]))),
-        (title_of("status"), _terms("statuses", [m["status"]], None)),
         (title_of("kind"), _terms("kinds", [m["kind"]], None)),
-        (title_of("themes"), _terms("themes", m["themes"], link)),
         (title_of("prevention"), _terms("prevention", m["prevention"], None)),
         (title_of("target_groups"), _terms("target_groups", m["target_groups"], link)),
         (title_of("methods"), _terms("methods", m.get("methods", []), link) or None),
-        (title_of("evaluation"), _evaluation(m["evaluation"])),
+        (EVALUATION_DETAILS, _evaluation_details(m["evaluation"])),
         (title_of("budget"), _budget(m["budget"]) if m.get("budget") else None),
         (title_of("sources"), _sources(m["sources"])),
         (title_of("contacts"), _contacts(m["contacts"]) if m.get("contacts")
@@ -164,18 +188,28 @@ def fact_rows(case: Case, link: FacetLink | None = None) -> list[tuple[str, str]
         (title_of("added"), escape(swedish_date(m["added"]))),
         (title_of("last_reviewed"), escape(swedish_date(m["last_reviewed"]))),
     ]
-    return [(label, value) for label, value in rows if value]
+    return ([(label, value) for label, value in key if value],
+            [(label, value) for label, value in rest if value])
+
+
+def _rows(rows: list[tuple[str, str]]) -> str:
+    return "".join(f'<div class="ge-fact"><dt>{escape(label)}</dt><dd>{value}</dd></div>' for label, value in rows)
 
 
 def fact_box(case: Case, edit_url: str | None = None, link: FacetLink | None = None) -> str:
-    # The labels are the same on every case: the search indexes the values only.
-    rows = "".join(f"<div class=\"ge-fact\"><dt data-pagefind-ignore>{escape(label)}</dt><dd>{value}</dd></div>"
-                   for label, value in fact_rows(case, link))
-    edit = (f'<p class="ge-edit" data-pagefind-ignore>{_link(edit_url, "Föreslå ändring", external=True)}</p>'
+    """The fact box: the key facts, then the rest folded under "Fler fakta" (open on a wide
+    screen and on paper, see goda-exempel.css), so that on a phone the story begins on the
+    first screens. Not searched as page text: its words would fill the search's excerpts
+    ("pågående. Pågående. Insats. …"); the search finds the case by them through the page's
+    metadata instead (search.annotations)."""
+    key, rest = fact_parts(case, link)
+    edit = (f'<p class="ge-edit">{_link(edit_url, "Föreslå ändring", external=True)}</p>'
             if edit_url else "")
-    return (f'<aside class="ge-facts" aria-labelledby="ge-facts-{escape(case.id)}">'
-            f'<h2 id="ge-facts-{escape(case.id)}" class="ge-facts__title" data-pagefind-ignore>Fakta om exemplet</h2>'
-            f"<dl>{rows}</dl>{edit}</aside>")
+    more = (f'<details class="ge-facts__more"><summary>Fler fakta, källor och kontakt</summary>'
+            f"<dl>{_rows(rest)}</dl></details>" if rest else "")
+    return (f'<aside class="ge-facts" aria-labelledby="ge-facts-{escape(case.id)}" data-pagefind-ignore>'
+            f'<h2 id="ge-facts-{escape(case.id)}" class="ge-facts__title">Fakta om exemplet</h2>'
+            f"<dl>{_rows(key)}</dl>{more}{edit}</aside>")
 
 
 def summary_html(case: Case) -> str:

@@ -42,12 +42,13 @@ import subprocess
 import tempfile
 import threading
 import time
+from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from html import escape, unescape
 from pathlib import Path
 
-from . import facets, lists, pagefind_bin, pagefind_js, render
+from . import facets, lists, pagefind_bin, pagefind_js, render, schema
 from .model import Case
 from .reproducible import stabilise_pagefind
 from .sorting import swedish_key
@@ -63,6 +64,13 @@ CHUNK_SIZE = 1500
 WRITERS = 2  # shards written at the same time
 MANIFEST = "delar.json"  # {"delar": [cases in shard 0, cases in shard 1, ...]}
 BY_DATE = "nyast.json"  # {"nyast": [for each title rank: its place among the newest first]}
+# The words of the case pages, for "Menade du …?" when a search finds nothing (sok.js loads it
+# only then): {"ord": [each distinct word of four letters or more, lowercase, the most common
+# first]}, at most WORDS_KEPT of them.
+WORDS = "ord.json"
+WORDS_KEPT = 30_000
+_WORD = re.compile(r"[^\W\d_]{4,}")
+_TAG = re.compile(r"<[^>]+>")
 # A word in every case page's metadata, and in nothing else: the catalogue searches for it to
 # list cases without a query. (A search without words makes Pagefind load the whole word index.)
 # Pagefind keeps "_" in words; nobody types it.
@@ -94,10 +102,33 @@ def annotations(case: Case) -> str:
         "period": render.period_text(case.meta["period"]),
         "ingress": case.meta["summary"],
     }
+    meta["fakta"] = fact_words(case)
     parts += [f'<span data-pagefind-meta="{k}">{escape(v)}</span>' for k, v in meta.items()]
     parts.append(f'<span data-pagefind-meta="alla">{EVERY_CASE}</span>')
     added = escape(str(case.meta["added"]))
     return f'<div hidden data-pagefind-ignore data-ge-tillagd="{added}">{"".join(parts)}</div>'
+
+
+def fact_words(case: Case) -> str:
+    """The words of a case's fact box, for the search: the fact box itself is not indexed as
+    page text (render.fact_box), so that excerpts come from the case's text, but a search for
+    an organisation, a place or a theme still finds the case (Pagefind searches metadata)."""
+    m = case.meta
+    words = [o["name"] for o in m["organisations"] + m.get("partners", [])]
+    words += [x for mu in case.municipalities for x in (mu.name, mu.county)] + list(m.get("areas", []))
+    for vocab, key in (("kinds", "kind"), ("statuses", "status"), ("scopes", "scope")):
+        words.append(schema.vocabulary(vocab).label_of(m[key]))
+    for vocab, key in (("organisation_types", None), ("themes", "themes"), ("prevention", "prevention"),
+                       ("target_groups", "target_groups"), ("methods", "methods")):
+        ids = [o["type"] for o in m["organisations"] + m.get("partners", [])] if key is None else m.get(key, [])
+        words += [schema.vocabulary(vocab).label_of(i) for i in ids]
+    words.append(schema.vocabulary("evaluation_levels").label_of(m["evaluation"]["level"]))
+    if m["evaluation"].get("description"):
+        words.append(m["evaluation"]["description"])
+    words += [r["title"] for r in m["evaluation"].get("reports", [])]
+    words += [x for s in m.get("sources", []) for x in (s["title"], s.get("publisher", ""))]
+    words += [x for c in m.get("contacts", []) for x in (c["role"], c["organisation"])]
+    return ". ".join(dict.fromkeys(w for w in words if w))
 
 
 # --- what Pagefind reads of a page -----------------------------------------------------------
@@ -336,9 +367,12 @@ class Indexer:
         self._added: dict[str, str] = {}
         self._shards = [_Shard() for _ in range(self.count)]
         self._lock = threading.Lock()
+        self._words: dict[str, Counter] = {}  # url -> its words (a page added again replaces its own)
 
     def add(self, page: Page) -> None:
+        words = Counter(w.lower() for w in _WORD.findall(unescape(_TAG.sub(" ", page.body))))
         with self._lock:  # pages may come from more than one thread
+            self._words[page.url] = words
             shard, place = self._place[page.url]
             self._added[page.url] = page.added
             self._waiting[shard][place] = page
@@ -386,11 +420,19 @@ class Indexer:
             sizes = [len(shard.urls) for shard in self._shards]
             (work / MANIFEST).write_text(json.dumps({"delar": sizes}), encoding="utf-8")
             (work / BY_DATE).write_text(json.dumps({"nyast": self._by_date()}), encoding="utf-8")
+            (work / WORDS).write_text(json.dumps({"ord": self.words()}, ensure_ascii=False), encoding="utf-8")
             _replace(work, folder)
         finally:
             self.close()
             shutil.rmtree(work, ignore_errors=True)
         return stable
+
+    def words(self) -> list[str]:
+        """The pages' distinct words, the most common first (equal counts: alphabetical)."""
+        total: Counter = Counter()
+        for counts in self._words.values():
+            total.update(counts)
+        return [w for w, _ in sorted(total.items(), key=lambda item: (-item[1], item[0]))][:WORDS_KEPT]
 
     def _by_date(self) -> list[int]:
         """For each title rank, its place when the newest are first (equal dates: title order)."""

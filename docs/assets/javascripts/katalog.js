@@ -245,12 +245,31 @@
       filters[key] = { none: [""] }; /* rules nothing out, and counts the group */
       return pf.search(term, { filters: filters }).then(function (s) { return [key, s.filters && s.filters[key]]; });
     });
-    return Promise.all([pf.search(term, options)].concat(own)).then(function (all) {
+    var main = pf.search(term, options).then(function (s) { /* the words themselves first (sok.js) */
+      return state.q ? window.geSok.exactFirst(pf, term, s, options) : s;
+    });
+    return Promise.all([main].concat(own)).then(function (all) {
       var search = all[0];
       if (search && search.filters) {
         all.slice(1).forEach(function (pair) { if (pair[1]) search.filters[pair[0]] = pair[1]; });
       }
       return search;
+    });
+  }
+
+  /* "Menade du …?" after the count, a link to the same view with the nearest words (sok.js) */
+  function suggestFor(q, n, exact, token) {
+    var still = function () { return token === current.token; };
+    window.geSok.suggestion(base, q, n, exact, still).then(function (better) {
+      if (!better) return;
+      var params = new URLSearchParams(location.search);
+      params.set("q", better);
+      var a = document.createElement("a");
+      a.href = "?" + params.toString();
+      a.textContent = better;
+      statusEl.appendChild(document.createTextNode(" Menade du "));
+      statusEl.appendChild(a);
+      statusEl.appendChild(document.createTextNode("?"));
     });
   }
 
@@ -290,6 +309,7 @@
       var n = search.results.length;
       statusEl.textContent = n === 0 ? "Inga exempel matchar. Ta bort ett filter eller ändra sökorden."
         : (n === 1 ? "1 exempel" : tal(n) + " exempel");
+      if (state.q) suggestFor(state.q, n, search.exact, token);
       /* unfiltered, only in another order: the counts the page came with are still right */
       updateCounts(unfiltered(state) ? null : search.filters || {}, options);
       return showMore();

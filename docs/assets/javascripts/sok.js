@@ -12,6 +12,12 @@
 
   var loading = null;
 
+  /* Pagefind's ranking, for every shard (options() sets only the first; mergeIndex each other):
+     a word the way it was typed (with å, ä, ö; in any letter case, which Pagefind ignores) and
+     of the typed word's length counts more than a longer word that merely begins with it
+     ("LÖK": "lök" before "lokal"). exactFirst() below makes that order strict. */
+  var RANKING = { termSimilarity: 10, diacriticSimilarity: 10 };
+
   function loadPagefind(base) {
     if (!loading) {
       var bundle = new URL("pagefind/", base);
@@ -21,11 +27,11 @@
       loading = Promise.all([import(new URL("pagefind.js", bundle).href), parts]).then(function (loaded) {
         var pf = loaded[0];
         var sizes = loaded[1].delar || [0];
-        return pf.options({ baseUrl: base.pathname, noWorker: true }).then(function () {
+        return pf.options({ baseUrl: base.pathname, noWorker: true, ranking: RANKING }).then(function () {
           pf.init(); /* the first shard's entry, metadata and WebAssembly start loading now */
           for (var i = 1; i < sizes.length; i++) {
             /* not awaited: each shard loads while the first does; a search waits for all */
-            pf.mergeIndex(new URL("del-" + i + "/", bundle).pathname, { baseUrl: base.pathname })
+            pf.mergeIndex(new URL("del-" + i + "/", bundle).pathname, { baseUrl: base.pathname, ranking: RANKING })
               .catch(function () {});
           }
           return { pagefind: pf, sizes: sizes };
@@ -66,9 +72,104 @@
     return (said.length ? said : all).join(" ");
   }
 
+  /* A search's results with those that have the words themselves first ("lök", "lökar": Pagefind
+     folds each word to its stem) and those that only have longer words beginning with them after
+     ("lokal"), each part in Pagefind's order: Pagefind matches the last word of a query as the
+     beginning of a word, and its ranking still put a long text full of "lokal" before a short
+     one with "lök". The words themselves are what Pagefind finds for the query in quotes (which
+     for more than one word is the phrase); that search loads no more of the index, as its words
+     are among the query's. `search` is the query's search (query as from words()). */
+  function exactFirst(pf, query, search, options) {
+    if (!search) return Promise.resolve(search);
+    if (query.indexOf('"') !== -1) { /* a phrase: the words themselves already */
+      search.exact = search.results.length;
+      return Promise.resolve(search);
+    }
+    return pf.search('"' + query + '"', options || {}).then(function (exact) {
+      var first = {};
+      (exact ? exact.results : []).forEach(function (r) { first[r.id] = true; });
+      var have = [], begin = [];
+      search.results.forEach(function (r) { (first[r.id] ? have : begin).push(r); });
+      search.results = have.concat(begin);
+      search.exact = have.length;
+      return search;
+    }, function () { return search; });
+  }
+
+  /* "Menade du …?": the nearest words of the case pages (pagefind/ord.json, made at build time,
+     goda_exempel.search.WORDS) to a query's words that are not among them. The list is loaded
+     only when it is needed (a search found nothing or almost nothing), never with the first
+     search. Nearest: the fewest letters added, removed, changed or swapped (at most one in a
+     word of up to five letters, two in a longer one), and of those the most common word. */
+  var wordList = null;
+  function loadWords(base) {
+    if (!wordList) {
+      wordList = fetch(new URL("pagefind/ord.json", base).href)
+        .then(function (r) { return r.ok ? r.json() : { ord: [] }; })
+        .then(function (data) { return data.ord || []; });
+      wordList.catch(function () { wordList = null; });
+    }
+    return wordList;
+  }
+
+  function distance(a, b, most) { /* optimal string alignment distance, or most + 1 if larger */
+    if (Math.abs(a.length - b.length) > most) return most + 1;
+    var before = null, row = [], i, j;
+    for (j = 0; j <= b.length; j++) row.push(j);
+    for (i = 1; i <= a.length; i++) {
+      var next = [i], smallest = i;
+      for (j = 1; j <= b.length; j++) {
+        var d = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (before && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2] + 1);
+        next.push(d);
+        if (d < smallest) smallest = d;
+      }
+      if (smallest > most) return most + 1;
+      before = row;
+      row = next;
+    }
+    return row[b.length];
+  }
+
+  function suggest(base, query) {
+    var typed = words(query).replace(/"/g, "").toLocaleLowerCase("sv").split(/\s+/).filter(Boolean);
+    if (!typed.length) return Promise.resolve(null);
+    return loadWords(base).then(function (list) {
+      var known = {};
+      list.forEach(function (w) { known[w] = true; });
+      var changed = false;
+      var better = typed.map(function (word) {
+        if (word.length < 4 || known[word]) return word;
+        var most = word.length <= 5 ? 1 : 2, best = null, bestDistance = most + 1;
+        for (var k = 0; k < list.length && bestDistance > 1; k++) {
+          var d = distance(word, list[k], most);
+          if (d < bestDistance) { best = list[k]; bestDistance = d; }
+        }
+        if (best) { changed = true; return best; }
+        return word;
+      });
+      return changed ? better.join(" ") : null;
+    }).catch(function () { return null; });
+  }
+
+  /* When to offer "Menade du …?" for a search with `total` results, `exact` of them with the
+     words themselves (exactFirst): at once when it found nothing or almost nothing; when it found
+     only longer words (a misspelled word is matched by the beginning it has right:
+     "trygghetsvandirng" finds every "trygg…"), once the visitor has stopped typing for a second,
+     so that the beginnings of a word being typed load nothing more. The suggestion, or null;
+     nothing if `current()` is no longer true by then. */
+  var PAUSE_BEFORE_SUGGESTING = 1000;
+  function suggestion(base, query, total, exact, current) {
+    if (exact) return Promise.resolve(null);
+    var wait = total < 3 ? Promise.resolve() : new Promise(function (r) { setTimeout(r, PAUSE_BEFORE_SUGGESTING); });
+    return wait.then(function () { return current() ? suggest(base, query) : null; })
+      .then(function (better) { return better && current() ? better : null; });
+  }
+
   /* Both search boxes search as the visitor types from this many letters on: one or two letters
      begin too many words, and their search loads much of the word index. */
-  window.geSok = { load: loadPagefind, pause: pause, tal: tal, words: words, FROM_LETTERS: 3 };
+  window.geSok = { load: loadPagefind, pause: pause, tal: tal, words: words, exactFirst: exactFirst,
+    suggestion: suggestion, FROM_LETTERS: 3 };
 
   var form = document.querySelector("[data-ge-search]");
   if (!form) return;
@@ -119,6 +220,7 @@
       more.hidden = true;
       status.textContent = "Inga exempel hittades för ”" + query + "”.";
       open(true);
+      offer(query, 0, 0, current);
       return Promise.resolve();
     }
     var done = Promise.resolve();
@@ -142,7 +244,33 @@
         open(true);
       });
     });
+    done.then(function () { offer(query, total, search.exact, current); });
     return done;
+  }
+
+  /* "Menade du …?" first in the list, a link that searches for the nearest words */
+  function offer(query, total, exact, current) {
+    suggestion(root, query, total, exact, current).then(function (better) {
+      if (!better) return;
+      var li = document.createElement("li");
+      var a = document.createElement("a");
+      a.className = "ge-search__hit ge-search__suggest";
+      a.href = form.action + "?" + new URLSearchParams({ q: better }).toString();
+      var word = document.createElement("strong");
+      word.textContent = better;
+      a.appendChild(document.createTextNode("Menade du "));
+      a.appendChild(word);
+      a.appendChild(document.createTextNode("?"));
+      a.addEventListener("click", function (event) {
+        event.preventDefault();
+        input.value = better;
+        input.focus();
+        input.dispatchEvent(new InputEvent("input", { inputType: "insertReplacementText", data: better }));
+      });
+      li.appendChild(a);
+      list.insertBefore(li, list.firstChild);
+      status.textContent = status.textContent.replace(/\.?$/, ".") + " Menade du ”" + better + "”?";
+    });
   }
 
   /* A pointer on the box, or a first letter typed in it, means a search is coming: load
@@ -167,7 +295,11 @@
        query, is taken away */
     list.setAttribute("aria-busy", "true");
     more.hidden = true;
-    load().then(function (pf) { return pf.debouncedSearch(words(query), {}, wait); })
+    load().then(function (pf) {
+      return pf.debouncedSearch(words(query), {}, wait).then(function (search) {
+        return search && exactFirst(pf, words(query), search);
+      });
+    })
       .then(function (search) {
         if (search === null || input.value.trim() !== query) return; /* a newer query is under way */
         return show(query, search);
