@@ -13,6 +13,7 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from dataclasses import replace
+from datetime import date, timedelta
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -37,6 +38,11 @@ assert REAL.ok, REAL.problems
 REAL_CASES = REAL.cases
 
 
+def _days_after_newest(days: int) -> str:
+    newest = max(max(c.meta["added"], c.meta["last_reviewed"]) for c in REAL_CASES)
+    return (date.fromisoformat(newest) + timedelta(days=days)).isoformat()
+
+
 def _tricky_case():
     """A valid case full of what breaks naive CSV and XML writers, validated for real."""
     base = next(c for c in REAL_CASES if c.id == "trygga-grannar-vatterhem")
@@ -55,8 +61,9 @@ def _tricky_case():
         "sources": [{"title": "=1+1", "url": "https://example.org/källa", "publisher": "'Apostrof först"}],
         "contacts": [{"role": "Samordnare", "organisation": "Malmö stad", "name": "Åsa Öberg",
                       "email": "asa@example.se"}],
-        "added": "2026-11-22",
-        "last_reviewed": "2026-11-23",
+        # one day after the newest real case, so the tricky case is first in the feed
+        "added": _days_after_newest(1),
+        "last_reviewed": _days_after_newest(2),
     })
     del meta["methods"]
     text = dump_case(meta, base.body)
@@ -78,7 +85,7 @@ def test_json_cases_validate_against_the_published_schema():
     jsonschema.Draft202012Validator.check_schema(published)
     validator = jsonschema.Draft202012Validator(published)
     data = json.loads(export.to_json(CASES, SITE))
-    assert len(data["cases"]) == data["count"] == 5
+    assert len(data["cases"]) == data["count"] == len(REAL_CASES) + 1
     for item in data["cases"]:
         front_matter = {k: v for k, v in item.items() if k not in export.EXTRA_KEYS}
         errors = [e.message for e in validator.iter_errors(front_matter)]
@@ -211,7 +218,7 @@ def test_atom_feed_parses_and_lists_the_newest_cases():
     assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == "sv"
     assert feed.findtext(f"{ATOM}title") == "Goda exempel: nya exempel"
     assert feed.find(f"{ATOM}link[@rel='self']").get("href") == SITE + "feed.xml"
-    assert feed.findtext(f"{ATOM}updated") == "2026-11-23T00:00:00Z"
+    assert feed.findtext(f"{ATOM}updated") == TRICKY.meta["last_reviewed"] + "T00:00:00Z"
     entries = feed.findall(f"{ATOM}entry")
     assert len(entries) == len(CASES)
     first = entries[0]  # the newest by added
@@ -220,8 +227,8 @@ def test_atom_feed_parses_and_lists_the_newest_cases():
     assert first.find(f"{ATOM}link").get("href") == SITE + "exempel/knepigt-exempel/"
     assert first.findtext(f"{ATOM}id") == SITE + "exempel/knepigt-exempel/"
     assert first.findtext(f"{ATOM}summary") == TRICKY.meta["summary"]
-    assert first.findtext(f"{ATOM}published") == "2026-11-22T00:00:00Z"
-    assert first.findtext(f"{ATOM}updated") == "2026-11-23T00:00:00Z"
+    assert first.findtext(f"{ATOM}published") == TRICKY.meta["added"] + "T00:00:00Z"
+    assert first.findtext(f"{ATOM}updated") == TRICKY.meta["last_reviewed"] + "T00:00:00Z"
     labels = [c.get("label") for c in first.findall(f"{ATOM}category")]
     assert labels == [schema.vocabulary("themes").label_of(t) for t in TRICKY.meta["themes"]]
     assert {e.findtext(f"{ATOM}title") for e in entries} == {c.title for c in CASES}
@@ -262,7 +269,7 @@ PAGES_URL = Repo(next(line.split(":", 1)[1].strip() for line in (ROOT / "mkdocs.
 def test_built_site_publishes_the_open_data(built_site):
     data = json.loads((built_site / "data" / "exempel.json").read_text("utf-8"))
     ids = sorted(c.id for c in REAL_CASES)
-    assert data["count"] == 4 and [c["id"] for c in data["cases"]] == ids
+    assert data["count"] == len(ids) and [c["id"] for c in data["cases"]] == ids
     for item in data["cases"]:
         assert item["url"] == urljoin(PAGES_URL, f"exempel/{item['id']}/")
         assert (built_site / "exempel" / item["id"] / "index.html").is_file()
@@ -314,7 +321,7 @@ def test_cli_csv_with_site_url_and_out_file(tmp_path):
     result = _cli("--format", "csv", "--site-url", SITE, "--out", str(out))
     assert result.returncode == 0
     assert result.stdout == b""
-    assert result.stderr.decode().strip() == f"Skrev 4 exempel till {out}."
+    assert result.stderr.decode().strip() == f"Skrev {len(REAL_CASES)} exempel till {out}."
     rows = export.read_csv(out.read_bytes())
     assert [r["Adress"] for r in rows] == [f"{SITE}exempel/{c}/" for c in sorted(c.id for c in REAL_CASES)]
     assert {r["Rubrik"] for r in rows} == {c.title for c in REAL_CASES}

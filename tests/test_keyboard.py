@@ -8,6 +8,7 @@ from collections import Counter
 
 import pytest
 
+from bank import TOTAL
 from conftest import ROOT
 from focus import focus_problem, focused, tab_to
 from page_types import BY_NAME, PAGE_TYPES
@@ -135,7 +136,7 @@ def test_every_catalogue_filter_with_the_keyboard_alone(page, site_url):
     assert reset["name"] == "Rensa" and focus_problem(reset) is None
     page.keyboard.press("Enter")
     page.wait_for_function("() => location.search === ''")
-    assert page.locator(".ge-results__status").inner_text() == "4 exempel"
+    assert page.locator(".ge-results__status").inner_text() == TOTAL
 
 
 def test_the_map_and_its_case_lists_with_the_keyboard_alone(page, site_url):
