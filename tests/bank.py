@@ -62,9 +62,14 @@ ONE_CASE_WORDS = {"grannarna": ("grann", "trygga-grannar-vatterhem"),
                   "överenskommelsen": ("överenskommels", "organiserad-trygghet-goteborg")}
 
 
-def cases_with_word_starting(prefix: str) -> list[str]:
-    """The ids of the case files with a word that begins with ``prefix``."""
+def cases_with_word_starting(*prefixes: str) -> list[str]:
+    """The ids of the cases with, for every prefix, a word that begins with it: in the file or
+    in the labels of its facts (as the search indexes its page)."""
     import re
 
-    word = re.compile(rf"(?<![\wåäö]){re.escape(prefix)}", re.IGNORECASE)
-    return sorted(c.id for c in CASES if word.search((ROOT / c.path).read_text(encoding="utf-8")))
+    def text(c: Case) -> str:
+        labels = " ".join(label for f in facets.FACETS for label in labels_of(c, f.key))
+        return (ROOT / c.path).read_text(encoding="utf-8") + " " + labels
+
+    words = [re.compile(rf"(?<![\wåäö]){re.escape(p)}", re.IGNORECASE) for p in prefixes]
+    return sorted(c.id for c in CASES if all(w.search(text(c)) for w in words))
