@@ -44,7 +44,7 @@ def table(caption: str, heading: str, rows: list[tuple[str, int, str | None]]) -
     body = []
     for label, n, href in rows:
         name = f'<a href="{escape(href)}">{escape(label)}</a>' if href and n else escape(label)
-        bar = f'<span class="ge-bar" style="width:{100 * n / top:.0f}%" aria-hidden="true"></span>'
+        bar = f'<span class="ge-bar" style="width:{100 * n / top:.1f}%" aria-hidden="true"></span>'
         if href and n:  # the bar leads where its label does, for a pointer (the label is the link)
             bar = f'<a class="ge-bar-link" href="{escape(href)}" tabindex="-1" aria-hidden="true">{bar}</a>'
         body.append(f'<tr><th scope="row">{name}</th><td class="ge-bar-cell">{bar}'
