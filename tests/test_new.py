@@ -144,6 +144,15 @@ def test_questions_write_a_valid_file(project):
     assert validate.validate_dir(project / "examples", project).ok
 
 
+def test_the_questions_show_no_markdown_code_marks(project):
+    # The issue form's descriptions are Markdown (`\\|`); in a terminal the backticks would be
+    # typed along with the escape by someone who copies the hint.
+    result = new(cwd=project, stdin=answers_for_questions())
+    assert result.returncode == 0, result.stderr
+    assert "Skriv \\| för ett |-tecken i en text." in result.stderr
+    assert "`\\|`" not in result.stderr
+
+
 def test_every_question_has_a_flag_with_its_label():
     help_text = subprocess.run([sys.executable, "-m", "goda_exempel.cli", "new", "--help"],
                                capture_output=True, text=True).stdout

@@ -256,7 +256,9 @@ class Interview:
         self.say(f"{e.label}{' *' if e.required else ''}")
         for line in e.description.split("\n"):
             if line.strip():
-                self.say(f"  {line}")
+                # The description is Markdown for GitHub's issue form; a terminal shows no code
+                # spans, so `\|` is printed as \| (what to type).
+                self.say(f"  {line.replace('`', '')}")
         if e.options:
             for number, label in enumerate(e.options, 1):
                 self.say(f"  {number}) {label}")
