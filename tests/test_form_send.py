@@ -143,6 +143,16 @@ def test_the_page_offers_no_email_without_an_address():
 # --- the prefilled issue --------------------------------------------------------------------------
 
 
+def test_the_issue_way_promises_only_the_written_answers_filled_in():
+    # GitHub prefills only the text boxes; the lists are picked by hand (the page lists them),
+    # so the opening sentence must not say every answer is filled in.
+    way = form.page_html(REPO, "dela.js", [], MAIL).split('data-ge-way="issue"')[1].split("</section>")[0]
+    assert "dina svar ifyllda" not in way
+    assert "där det du har skrivit redan är ifyllt" in way
+    for doc in ("docs/dela-ditt-exempel.md", "CONTRIBUTING.md"):
+        assert "svar ifyllda" not in " ".join((ROOT / doc).read_text(encoding="utf-8").split()), doc
+
+
 def rendered_issue(page, url: str) -> str:
     """The issue GitHub writes when the contributor has opened the prefilled form, picked in
     the drop-down lists what the page lists, ticked the licence and pressed Create: every

@@ -374,7 +374,7 @@ def _issue_html() -> str:
     return (
         '<section class="ge-way" data-ge-way="issue" aria-labelledby="ge-way-issue">'
         '<h3 id="ge-way-issue">Som ärende på GitHub – med ett gratis konto</h3>'
-        "<p>GitHub öppnas i en ny flik med formuläret ”Dela ditt exempel” och dina svar ifyllda. "
+        "<p>GitHub öppnas i en ny flik med formuläret ”Dela ditt exempel”, där det du har skrivit redan är ifyllt. "
         "Sidan är på engelska; det tar <span data-ge-issue-steps>fyra</span> steg:</p>"
         "<ol data-ge-issue-list><li>Logga in på GitHub (<strong>Sign in</strong>), eller skapa ett konto "
         "(<strong>Sign up</strong>, gratis). Kommer du inte tillbaka till formuläret efter "
