@@ -270,14 +270,14 @@ def test_each_answer_is_checked_when_it_is_given(project, terminal):
     t.type()
     # an end before the start: said as soon as the end is given
     answer(t, q("period-end"), "2009")
-    t.expect("Fel: slutar (2009) innan arbetet började (2010-10).")
+    t.expect("Fel: Tidsperiod – Slut: slutar (2009) innan arbetet började (2010-10).")
     t.expect("Vilket svar vill du ändra?\n  1) Tidsperiod – Start (nu: 2010-10)\n  2) Tidsperiod – Slut (nu: 2009)")
     t.type("2")
     t.expect("[2009] > ")
     t.type("pågående")
     # status against end: both answers named, the person picks the one to change
     answer(t, q("status"), "Avslutad")
-    t.expect("Tidsperiod – Slut: är ”pågående” men status är avslutad.")
+    t.expect("Fel: Tidsperiod – Slut: är ”pågående” men status är avslutad.")
     t.expect("Vilket svar vill du ändra?")
     t.type("1")
     t.expect("[pågående] > ")
@@ -445,7 +445,7 @@ def test_a_field_an_earlier_answer_requires_offers_to_change_either(project):
     iv.values = {"scope": "Lokal"}
     iv.answer("municipalities")
     rule = next(r for r in rules.rules() if r.id == "local-work-names-a-municipality")
-    assert f"  Fel: {rule.message}" in said
+    assert f"  Fel: Kommuner: {rule.message}" in said
     assert "  1) Geografisk räckvidd (nu: Lokal)" in said and "  2) Kommuner (nu: tomt)" in said
     assert iv.values == {"scope": "Nationell", "municipalities": ""}
 

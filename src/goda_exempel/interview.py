@@ -353,8 +353,8 @@ class Interview:
             mine = found.pop(name, [])
             cause = self._cause(name) if mine else None
             if cause:  # wrong because of an earlier answer: either may be the one to change
-                for message in mine:
-                    self.say(f"  Fel: {message}")
+                for message in mine:  # named like the other field below, since two are in play
+                    self.say(f"  Fel: {e.label}: {message}")
                 self._change_one_of(cause, name)
                 continue
             if mine:
@@ -373,7 +373,7 @@ class Interview:
             if found:  # the answer does not fit one given earlier: ask which to change
                 other = next(iter(found))
                 for message in found[other]:
-                    self.say(f"  {issue_form.element(other).label}: {message}")
+                    self.say(f"  Fel: {issue_form.element(other).label}: {message}")
                 self._change_one_of(other, name)
                 continue
             break
