@@ -28,18 +28,16 @@ def _files(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
-_EDIT = re.compile(rb'<a href="[^"]*/edit/[^"]*" title="Redigera sidan".*?</a>', re.S)
 _TOC = re.compile(rb'<label class="md-nav__title" for="__toc">.*?</ul>\s*(?=</nav>)', re.S)
 _SKIP = re.compile(rb'<a href="#rubrik" class="md-skip">.*?</a>', re.S)
 _SPACE = re.compile(rb">\s+<")
 
 
 def _page(html: bytes) -> bytes:
-    """A page as compared: without the edit button (MkDocs links each page of the folder to a
-    file under docs/, which the hooks' pages have not), the table of contents and skip link of
-    a case page (MkDocs makes them from Markdown headings; a written case page is HTML), and
-    the white space Markdown leaves between blocks of raw HTML."""
-    for pattern in (_EDIT, _TOC, _SKIP):
+    """A page as compared: without the table of contents and skip link of a case page (MkDocs
+    makes them from Markdown headings; a written case page is HTML), and the white space
+    Markdown leaves between blocks of raw HTML."""
+    for pattern in (_TOC, _SKIP):
         html = pattern.sub(b"", html)
     return _SPACE.sub(b"><", html)
 
@@ -81,6 +79,23 @@ def test_the_same_pages_but_for_what_only_hooks_can_set(sites):
     hooks, written = (_files(site) for site in sites)
     different = [name for name in hooks if name.endswith(".html") and _page(hooks[name]) != _page(written[name])]
     assert different == []
+
+
+_EDIT = re.compile(rb'<a href="([^"]*)" title="Redigera sidan"')
+
+
+def test_edit_buttons_lead_where_the_hooks_lead(sites):
+    """A case page's to its file in examples/, a page in docs/ to its file there, a facet or
+    A–Ö page has none (write-pages sets edit_url in the front matter of the pages it writes)."""
+    hooks, written = (_files(site) for site in sites)
+    for name in hooks:
+        if name.endswith(".html"):
+            assert _EDIT.findall(hooks[name]) == _EDIT.findall(written[name]), name
+    case = _EDIT.findall(written["exempel/trygga-grannar-vatterhem/index.html"])
+    assert case == [b"https://github.com/goda-exempel/goda-exempel/edit/main/examples/trygga-grannar-vatterhem.md"]
+    assert _EDIT.findall(written["bidra/index.html"]) == [
+        b"https://github.com/goda-exempel/goda-exempel/edit/main/docs/bidra.md"]
+    assert _EDIT.findall(written["tema/index.html"]) == []
 
 
 def test_the_written_site_has_no_broken_link(sites):

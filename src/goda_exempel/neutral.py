@@ -23,6 +23,7 @@ at that path; with ``links="relative"`` (MkDocs, and the default) exactly as the
 
 from __future__ import annotations
 
+import json
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -173,6 +174,9 @@ def write_pages(config: Config, cases: list[Case], out: Path, links: str = "rela
         if case is not None:  # its content as the hooks give it to MkDocs, title and summary as front matter
             made = casepage.make(casepage.Job(case, related.get(case.id, []), config.repo_url), config.markdown)
             content = pages.front_matter(case.title, case.meta["summary"]) + made.html + "\n"
+        # the edit button: a case's file in examples/, none for the other generated pages
+        # (read by overrides/partials/actions.html; the hooks set page.edit_url themselves)
+        content = with_edit_url(content, made.edit_url if case is not None else None)
         url = page_url(src_uri)
         target = f"{url}index.md"
         if (out / target).exists() or (out / src_uri).exists():
@@ -181,6 +185,14 @@ def write_pages(config: Config, cases: list[Case], out: Path, links: str = "rela
         (out / target).write_text(content, encoding="utf-8")
         written.append(target)
     return written
+
+
+def with_edit_url(markdown: str, url: str | None) -> str:
+    """``markdown`` with ``edit_url`` (null: no edit button) in its front matter."""
+    line = f"edit_url: {json.dumps(url)}\n"
+    if markdown.startswith("---\n"):
+        return "---\n" + line + markdown[4:]
+    return f"---\n{line}---\n\n{markdown}"
 
 
 def _write_exports(config: Config, cases: list[Case], folder: Path) -> None:
