@@ -40,6 +40,22 @@ from goda_exempel import links, neutral  # noqa: E402
 from goda_exempel.repo import Repo  # noqa: E402
 
 
+# What still differs from the hooks' build, whatever the comparison below finds (see README,
+# "Without the hooks"): printed with the result so that a pass is not read as "the same site".
+KNOWN_DIFFERENCES = (
+    "Zensical's own theme: a newer Material bundle and templates; the header is white, not the "
+    "site's colour, and shows 'GitHub', not the repository's name (hooks/repo.py sets it)",
+    "overrides/partials/nav.html is left out (it calls hooks/navcache.py, which Zensical does not "
+    "run): the navigation is not shown beside the page",
+    "case pages have no table of contents and no 'Gå till innehållet' skip link (their content "
+    "is written as HTML; Markdown headings would need md_in_html, which re-serialises it)",
+    "site_url must be set in the config (Zensical does not run hooks/repo.py, which derives it)",
+    "Zensical writes its own search index search.json beside Pagefind's (unused by the site)",
+    "Zensical ignores hooks: and unknown plugins without a word: the two goda-exempel commands "
+    "must run around every build",
+)
+
+
 def _run(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
     result = subprocess.run(args, cwd=cwd, capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
     print(f"$ {' '.join(map(str, args))}\n{(result.stdout + result.stderr).strip()[-2000:]}\n", flush=True)
@@ -99,6 +115,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"pages whose HTML differs (theme and generator output, see README): {len(differing)} of {len(pages_a)}")
     others = sorted((set(a) ^ set(b)) - set(pages_a) - set(pages_b))
     print(f"other files in only one of them: {len(others)}: {others[:15]}")
+    print("still different with Zensical, by design or not yet solved:")
+    for known in KNOWN_DIFFERENCES:
+        print(f"  - {known}")
     print(f"\nthe sites: {own} and {zensical}")
     return 0 if set(pages_a) == set(pages_b) and not unequal_data and not broken else 1
 
