@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import ROOT, mkdocs_build, run_cli
 from goda_exempel import links, neutral
@@ -128,3 +129,15 @@ def test_generated_pages_are_written_where_their_address_is(tmp_path):
     assert run_cli("write-pages", "ut", "--links", "site", cwd=project).returncode == 0
     assert 'href="/goda-exempel/kommun/' in (out / "karta.md").read_text(encoding="utf-8")
 
+
+
+def test_a_config_without_hooks_gets_the_addresses_hooks_repo_derives():
+    """A generator that runs no hooks (Zensical) needs site_url and edit_uri in its config, or
+    its edit buttons lead to the copied folder (build-docs/) on a branch it guesses."""
+    text = neutral.derived_config(ROOT / "mkdocs.yml", "byggsidor", hooks=False,
+                                  site_url="https://goda-exempel.github.io/goda-exempel/",
+                                  edit_uri="edit/main/docs/")
+    data = yaml.safe_load(text)
+    assert "hooks" not in data and data["docs_dir"] == "byggsidor"
+    assert data["edit_uri"] == "edit/main/docs/"
+    assert data["site_url"] == "https://goda-exempel.github.io/goda-exempel/"

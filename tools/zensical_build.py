@@ -10,15 +10,16 @@ package the registry lacks.) In a copy of the project (folder --work, else a tem
 1. `goda-exempel write-pages build-docs --links site`: the docs folder with every generated page
    and the open data in it; the generated parts of the site's own pages link from the site's
    path, as Zensical resolves relative links in raw HTML from the source file;
-2. a config from mkdocs.yml with docs_dir build-docs, site_url set (hooks/repo.py derives it for
-   MkDocs; Zensical runs no hooks) and the theme overrides without partials/nav.html (it calls
+2. a config from mkdocs.yml with docs_dir build-docs, site_url and edit_uri set (hooks/repo.py
+   derives them for MkDocs; Zensical runs no hooks) and the theme overrides without partials/nav.html (it calls
    hooks/navcache.py's function, which Zensical does not have);
 3. `zensical build --strict`, then `goda-exempel write-site-data` (search index and data);
 4. `goda-exempel check-links` of the result;
 5. the project's own build (GENERATOR, as `make build`) beside it, and a comparison: the page
-   set, the data files and the search index must be equal; the pages that differ are listed.
+   set, the data files, the search index and each page's edit button must be equal; the pages
+   that differ are listed, and what still differs with Zensical.
 
-Exit status 0 if the page set, data and index are equal and no link is broken.
+Exit status 0 if the page set, data, index and edit buttons are equal and no link is broken.
 """
 
 from __future__ import annotations
@@ -49,7 +50,8 @@ KNOWN_DIFFERENCES = (
     "run): the navigation is not shown beside the page",
     "case pages have no table of contents and no 'Gå till innehållet' skip link (their content "
     "is written as HTML; Markdown headings would need md_in_html, which re-serialises it)",
-    "site_url must be set in the config (Zensical does not run hooks/repo.py, which derives it)",
+    "site_url and edit_uri must be set in the config (Zensical does not run hooks/repo.py, which "
+    "derives them)",
     "Zensical writes its own search index search.json beside Pagefind's (unused by the site)",
     "Zensical ignores hooks: and unknown plugins without a word: the two goda-exempel commands "
     "must run around every build",
@@ -90,7 +92,8 @@ def main(argv: list[str] | None = None) -> int:
     _run([str(BIN / "goda-exempel"), "write-pages", "build-docs", "--links", "site"], project)
     (project / "zensical.yml").write_text(neutral.derived_config(
         project / "mkdocs.yml", "build-docs", hooks=False, site_url=config.site_url or Repo(config.repo_url).pages_url,
-        custom_dir="overrides-zensical", site_dir="site-zensical"), encoding="utf-8")
+        custom_dir="overrides-zensical", site_dir="site-zensical", edit_uri=Repo(config.repo_url).edit_uri),
+        encoding="utf-8")
     _run([args.zensical, "--version"], project)
     _run([args.zensical, "build", "-f", "zensical.yml", "--strict"], project)
     zensical = project / "site-zensical"
@@ -111,6 +114,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"broken links in the Zensical site: {len(broken)}")
     for link in broken[:20]:
         print(f"  {link}")
+    edit = re.compile(rb'<a href="([^"]*)" title="Redigera sidan"')
+    wrong_edit = [n for n in pages_a if n in b and edit.findall(a[n]) != edit.findall(b[n])]
+    print(f"pages whose edit button leads elsewhere: {wrong_edit[:20] or 'none'}")
     differing = [n for n in pages_a if n in b and a[n] != b[n]]
     print(f"pages whose HTML differs (theme and generator output, see README): {len(differing)} of {len(pages_a)}")
     others = sorted((set(a) ^ set(b)) - set(pages_a) - set(pages_b))
@@ -119,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
     for known in KNOWN_DIFFERENCES:
         print(f"  - {known}")
     print(f"\nthe sites: {own} and {zensical}")
-    return 0 if set(pages_a) == set(pages_b) and not unequal_data and not broken else 1
+    return 0 if set(pages_a) == set(pages_b) and not unequal_data and not broken and not wrong_edit else 1
 
 
 if __name__ == "__main__":

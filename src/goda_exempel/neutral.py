@@ -220,10 +220,12 @@ CASE_HOOKS = ("hooks/cases.py", "hooks/export.py", "hooks/search.py")
 
 
 def derived_config(path: Path, docs_dir: str, *, hooks: bool = True, site_url: str | None = None,
-                   custom_dir: str | None = None, site_dir: str | None = None) -> str:
+                   custom_dir: str | None = None, site_dir: str | None = None,
+                   edit_uri: str | None = None) -> str:
     """mkdocs.yml for a build from ``write_pages``' folder: ``docs_dir`` is that folder, the
     case hooks are left out (with ``hooks=False``, every hook), and the other settings are
-    the project's (``site_url``, ``custom_dir``, ``site_dir`` replaced if given)."""
+    the project's (``site_url``, ``custom_dir``, ``site_dir``, ``edit_uri`` replaced if given;
+    without hooks/repo.py a generator derives neither site_url nor edit_uri from repo_url)."""
     data = yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
     data["docs_dir"] = docs_dir
     data["hooks"] = [h for h in data.get("hooks") or [] if hooks and h not in CASE_HOOKS]
@@ -235,4 +237,6 @@ def derived_config(path: Path, docs_dir: str, *, hooks: bool = True, site_url: s
         data["theme"]["custom_dir"] = custom_dir
     if site_dir:
         data["site_dir"] = site_dir
+    if edit_uri:
+        data["edit_uri"] = edit_uri
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
