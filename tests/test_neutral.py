@@ -35,12 +35,19 @@ _SPACE = re.compile(rb">\s+<")
 
 
 _CASE_PAGE = re.compile(r"exempel/[^/]+/index\.html")
+# the pages of the site's own Markdown files with no generated part: both builds convert them alike
+_OWN_PAGES = {neutral.page_url(p.relative_to(ROOT / "docs").as_posix()) + "index.html"
+              for p in (ROOT / "docs").rglob("*.md")
+              if not any(marker in p.read_text(encoding="utf-8") for marker in neutral.MARKERS)}
 
 
 def _page(name: str, html: bytes) -> bytes:
-    """A page as compared: a case page without its table of contents and skip link (MkDocs
-    makes them from Markdown headings; a written case page's content is HTML), and every page
-    without the white space Markdown leaves between blocks of raw HTML."""
+    """A page as compared: a page of docs/ without a generated part as it is; any other page
+    without the white space Markdown leaves between blocks of raw HTML (the hooks hand MkDocs
+    the generated HTML itself), and a case page without its table of contents and skip link
+    (MkDocs makes them from Markdown headings; a written case page's content is HTML)."""
+    if name in _OWN_PAGES:
+        return html
     if _CASE_PAGE.fullmatch(name):
         for pattern in (_TOC, _SKIP):
             html = pattern.sub(b"", html)
@@ -90,6 +97,7 @@ def test_the_same_pages_but_for_what_only_hooks_can_set(sites):
     # the case pages' table of contents and skip link are the only parts left out
     case = "exempel/trygga-grannar-vatterhem/index.html"
     assert _SKIP.search(hooks[case]) and _TOC.search(hooks[case])
+    assert {"bidra/index.html", "om/index.html", "dela-ditt-exempel/index.html"} <= _OWN_PAGES
 
 
 _EDIT = re.compile(rb'<a href="([^"]*)" title="Redigera sidan"')
