@@ -11,8 +11,8 @@ package the registry lacks.) In a copy of the project (folder --work, else a tem
    and the open data in it; the generated parts of the site's own pages link from the site's
    path, as Zensical resolves relative links in raw HTML from the source file;
 2. a config from mkdocs.yml with docs_dir build-docs, site_url and edit_uri set (hooks/repo.py
-   derives them for MkDocs; Zensical runs no hooks) and the theme overrides without partials/nav.html (it calls
-   hooks/navcache.py's function, which Zensical does not have);
+   derives them for MkDocs; Zensical runs no hooks), and the theme overrides without the ones
+   Zensical cannot render (ZENSICAL_LEAVES_OUT);
 3. `zensical build --strict`, then `goda-exempel write-site-data` (search index and data);
 4. `goda-exempel check-links` of the result;
 5. the project's own build (GENERATOR, as `make build`) beside it, and a comparison: the page
@@ -41,6 +41,11 @@ from goda_exempel import links, neutral  # noqa: E402
 from goda_exempel.repo import Repo  # noqa: E402
 
 
+# Theme overrides Zensical cannot render: nav.html calls hooks/navcache.py's function, and
+# languages/sv.html imports Material's strings as "material/partials/languages/sv.html", a
+# path Zensical's theme does not have.
+ZENSICAL_LEAVES_OUT = ("partials/nav.html", "partials/languages/sv.html")
+
 # What still differs from the hooks' build, whatever the comparison below finds (see README,
 # "Without the hooks"): printed with the result so that a pass is not read as "the same site".
 KNOWN_DIFFERENCES = (
@@ -48,6 +53,9 @@ KNOWN_DIFFERENCES = (
     "site's colour, and shows 'GitHub', not the repository's name (hooks/repo.py sets it)",
     "overrides/partials/nav.html is left out (it calls hooks/navcache.py, which Zensical does not "
     "run): the navigation is not shown beside the page",
+    "overrides/partials/languages/sv.html is left out (it imports Material's template by a path "
+    "Zensical's theme lacks): the strings it puts in Swedish ('Huvudmeny', the repository link's "
+    "title) are Zensical's own",
     "case pages have no table of contents and no 'Gå till innehållet' skip link (their content "
     "is written as HTML; Markdown headings would need md_in_html, which re-serialises it)",
     "site_url and edit_uri must be set in the config (Zensical does not run hooks/repo.py, which "
@@ -86,7 +94,8 @@ def main(argv: list[str] | None = None) -> int:
         src = ROOT / part
         (shutil.copytree if src.is_dir() else shutil.copy2)(src, project / part)
     shutil.copytree(project / "overrides", project / "overrides-zensical")
-    (project / "overrides-zensical" / "partials" / "nav.html").unlink()
+    for part in ZENSICAL_LEAVES_OUT:
+        (project / "overrides-zensical" / part).unlink()
 
     config = neutral.read_config(project / "mkdocs.yml")
     _run([str(BIN / "goda-exempel"), "write-pages", "build-docs", "--links", "site"], project)
