@@ -8,11 +8,12 @@ import re
 import shutil
 from pathlib import Path
 
+import markdown
 import pytest
 import yaml
 
 from conftest import ROOT, mkdocs_build, run_cli
-from goda_exempel import links, neutral
+from goda_exempel import links, neutral, written_toc
 
 pytestmark = pytest.mark.build
 
@@ -34,7 +35,6 @@ _SKIP = re.compile(rb'<a href="#rubrik" class="md-skip">.*?</a>', re.S)
 _SPACE = re.compile(rb">\s+<")
 
 
-_CASE_PAGE = re.compile(r"exempel/[^/]+/index\.html")
 # the pages of the site's own Markdown files with no generated part: both builds convert them alike
 _OWN_PAGES = {neutral.page_url(p.relative_to(ROOT / "docs").as_posix()) + "index.html"
               for p in (ROOT / "docs").rglob("*.md")
@@ -44,14 +44,8 @@ _OWN_PAGES = {neutral.page_url(p.relative_to(ROOT / "docs").as_posix()) + "index
 def _page(name: str, html: bytes) -> bytes:
     """A page as compared: a page of docs/ without a generated part as it is; any other page
     without the white space Markdown leaves between blocks of raw HTML (the hooks hand MkDocs
-    the generated HTML itself), and a case page without its table of contents and skip link
-    (MkDocs makes them from Markdown headings; a written case page's content is HTML)."""
-    if name in _OWN_PAGES:
-        return html
-    if _CASE_PAGE.fullmatch(name):
-        for pattern in (_TOC, _SKIP):
-            html = pattern.sub(b"", html)
-    return _SPACE.sub(b"><", html)
+    the generated HTML itself)."""
+    return html if name in _OWN_PAGES else _SPACE.sub(b"><", html)
 
 
 @pytest.fixture(scope="module")
@@ -89,14 +83,14 @@ def test_the_same_pages_data_and_search_index(sites):
     assert locs[0] == locs[1] and locs[0]
 
 
-def test_the_same_pages_but_for_what_only_hooks_can_set(sites):
+def test_the_same_pages_table_of_contents_included(sites):
     hooks, written = (_files(site) for site in sites)
     different = [name for name in hooks if name.endswith(".html")
                  and _page(name, hooks[name]) != _page(name, written[name])]
     assert different == []
-    # the case pages' table of contents and skip link are the only parts left out
+    # a case page's table of contents and "Gå till innehållet" too (goda_exempel.written_toc)
     case = "exempel/trygga-grannar-vatterhem/index.html"
-    assert _SKIP.search(hooks[case]) and _TOC.search(hooks[case])
+    assert _SKIP.search(written[case]) and b'href="#darfor-gjorde-vi-det"' in _TOC.search(written[case]).group()
     assert {"bidra/index.html", "om/index.html", "dela-ditt-exempel/index.html"} <= _OWN_PAGES
 
 
@@ -149,3 +143,15 @@ def test_a_config_without_hooks_gets_the_addresses_hooks_repo_derives():
     assert "hooks" not in data and data["docs_dir"] == "byggsidor"
     assert data["edit_uri"] == "edit/main/docs/"
     assert data["site_url"] == "https://goda-exempel.github.io/goda-exempel/"
+
+
+def test_the_written_table_of_contents_is_taken_out_of_the_page_and_given_to_the_generator():
+    tokens = [{"level": 1, "id": "rubrik", "name": "A -- B --&gt; C", "html": "A -- B --&gt; C",
+               "data-toc-label": "", "children": []}]
+    md = markdown.Markdown(extensions=["toc", written_toc.NAME])
+    html = md.convert(f"\n{written_toc.comment(tokens)}\n\n<div><h1 id=\"rubrik\">A</h1></div>\n")
+    assert md.toc_tokens == tokens
+    assert html == '<div><h1 id="rubrik">A</h1></div>'
+    # a page without the comment: the toc extension's own, and nothing taken out
+    html = md.convert("# Rubrik\n\n<!-- goda-exempel:toc [] -->\n")
+    assert [t["id"] for t in md.toc_tokens] == ["rubrik"] and "goda-exempel:toc" in html
