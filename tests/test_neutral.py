@@ -8,10 +8,12 @@ import re
 import shutil
 from pathlib import Path
 
+import markdown
 import pytest
+import yaml
 
 from conftest import ROOT, mkdocs_build, run_cli
-from goda_exempel import links, neutral
+from goda_exempel import links, neutral, written_toc
 
 pytestmark = pytest.mark.build
 
@@ -28,20 +30,22 @@ def _files(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
-_EDIT = re.compile(rb'<a href="[^"]*/edit/[^"]*" title="Redigera sidan".*?</a>', re.S)
 _TOC = re.compile(rb'<label class="md-nav__title" for="__toc">.*?</ul>\s*(?=</nav>)', re.S)
 _SKIP = re.compile(rb'<a href="#rubrik" class="md-skip">.*?</a>', re.S)
 _SPACE = re.compile(rb">\s+<")
 
 
-def _page(html: bytes) -> bytes:
-    """A page as compared: without the edit button (MkDocs links each page of the folder to a
-    file under docs/, which the hooks' pages have not), the table of contents and skip link of
-    a case page (MkDocs makes them from Markdown headings; a written case page is HTML), and
-    the white space Markdown leaves between blocks of raw HTML."""
-    for pattern in (_EDIT, _TOC, _SKIP):
-        html = pattern.sub(b"", html)
-    return _SPACE.sub(b"><", html)
+# the pages of the site's own Markdown files with no generated part: both builds convert them alike
+_OWN_PAGES = {neutral.page_url(p.relative_to(ROOT / "docs").as_posix()) + "index.html"
+              for p in (ROOT / "docs").rglob("*.md")
+              if not any(marker in p.read_text(encoding="utf-8") for marker in neutral.MARKERS)}
+
+
+def _page(name: str, html: bytes) -> bytes:
+    """A page as compared: a page of docs/ without a generated part as it is; any other page
+    without the white space Markdown leaves between blocks of raw HTML (the hooks hand MkDocs
+    the generated HTML itself)."""
+    return html if name in _OWN_PAGES else _SPACE.sub(b"><", html)
 
 
 @pytest.fixture(scope="module")
@@ -69,18 +73,42 @@ def sites(tmp_path_factory):
 def test_the_same_pages_data_and_search_index(sites):
     hooks, written = (_files(site) for site in sites)
     assert sorted(hooks) == sorted(written)
-    for name in hooks:
-        if name.startswith(("pagefind/", "data/")) or name in ("feed.xml",):
-            assert hooks[name] == written[name], name
+    # every file but the pages and sitemaps byte for byte: the open data, feed, search index, assets
+    different = [name for name in hooks if not name.endswith((".html", "sitemap.xml", "sitemap.xml.gz"))
+                 and hooks[name] != written[name]]
+    assert different == []
+    assert any(name.startswith("pagefind/") for name in hooks) and "data/exempel.json" in hooks
     # the sitemap lists the same pages, in MkDocs' order of its files
     locs = [sorted(re.findall(rb"<loc>(.*?)</loc>", files["sitemap.xml"])) for files in (hooks, written)]
     assert locs[0] == locs[1] and locs[0]
 
 
-def test_the_same_pages_but_for_what_only_hooks_can_set(sites):
+def test_the_same_pages_table_of_contents_included(sites):
     hooks, written = (_files(site) for site in sites)
-    different = [name for name in hooks if name.endswith(".html") and _page(hooks[name]) != _page(written[name])]
+    different = [name for name in hooks if name.endswith(".html")
+                 and _page(name, hooks[name]) != _page(name, written[name])]
     assert different == []
+    # a case page's table of contents and "Gå till innehållet" too (goda_exempel.written_toc)
+    case = "exempel/trygga-grannar-vatterhem/index.html"
+    assert _SKIP.search(written[case]) and b'href="#darfor-gjorde-vi-det"' in _TOC.search(written[case]).group()
+    assert {"bidra/index.html", "om/index.html", "dela-ditt-exempel/index.html"} <= _OWN_PAGES
+
+
+_EDIT = re.compile(rb'<a href="([^"]*)" title="Redigera sidan"')
+
+
+def test_edit_buttons_lead_where_the_hooks_lead(sites):
+    """A case page's to its file in examples/, a page in docs/ to its file there, a facet or
+    A–Ö page has none (write-pages sets edit_url in the front matter of the pages it writes)."""
+    hooks, written = (_files(site) for site in sites)
+    for name in hooks:
+        if name.endswith(".html"):
+            assert _EDIT.findall(hooks[name]) == _EDIT.findall(written[name]), name
+    case = _EDIT.findall(written["exempel/trygga-grannar-vatterhem/index.html"])
+    assert case == [b"https://github.com/goda-exempel/goda-exempel/edit/main/examples/trygga-grannar-vatterhem.md"]
+    assert _EDIT.findall(written["bidra/index.html"]) == [
+        b"https://github.com/goda-exempel/goda-exempel/edit/main/docs/bidra.md"]
+    assert _EDIT.findall(written["tema/index.html"]) == []
 
 
 def test_the_written_site_has_no_broken_link(sites):
@@ -103,3 +131,27 @@ def test_generated_pages_are_written_where_their_address_is(tmp_path):
     assert run_cli("write-pages", "ut", "--links", "site", cwd=project).returncode == 0
     assert 'href="/goda-exempel/kommun/' in (out / "karta.md").read_text(encoding="utf-8")
 
+
+
+def test_a_config_without_hooks_gets_the_addresses_hooks_repo_derives():
+    """A generator that runs no hooks (Zensical) needs site_url and edit_uri in its config, or
+    its edit buttons lead to the copied folder (build-docs/) on a branch it guesses."""
+    text = neutral.derived_config(ROOT / "mkdocs.yml", "byggsidor", hooks=False,
+                                  site_url="https://goda-exempel.github.io/goda-exempel/",
+                                  edit_uri="edit/main/docs/")
+    data = yaml.safe_load(text)
+    assert "hooks" not in data and data["docs_dir"] == "byggsidor"
+    assert data["edit_uri"] == "edit/main/docs/"
+    assert data["site_url"] == "https://goda-exempel.github.io/goda-exempel/"
+
+
+def test_the_written_table_of_contents_is_taken_out_of_the_page_and_given_to_the_generator():
+    tokens = [{"level": 1, "id": "rubrik", "name": "A -- B --&gt; C", "html": "A -- B --&gt; C",
+               "data-toc-label": "", "children": []}]
+    md = markdown.Markdown(extensions=["toc", written_toc.NAME])
+    html = md.convert(f"\n{written_toc.comment(tokens)}\n\n<div><h1 id=\"rubrik\">A</h1></div>\n")
+    assert md.toc_tokens == tokens
+    assert html == '<div><h1 id="rubrik">A</h1></div>'
+    # a page without the comment: the toc extension's own, and nothing taken out
+    html = md.convert("# Rubrik\n\n<!-- goda-exempel:toc [] -->\n")
+    assert [t["id"] for t in md.toc_tokens] == ["rubrik"] and "goda-exempel:toc" in html

@@ -23,6 +23,7 @@ at that path; with ``links="relative"`` (MkDocs, and the default) exactly as the
 
 from __future__ import annotations
 
+import json
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,7 +31,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from . import browse, casepage, export, facets, form, lists, load, map as sweden_map, pages, search, stats
+from . import browse, casepage, export, facets, form, lists, load, map as sweden_map, pages, search, stats, written_toc
 from .model import Case
 from .repo import Repo
 
@@ -172,7 +173,12 @@ def write_pages(config: Config, cases: list[Case], out: Path, links: str = "rela
         case = by_src.get(src_uri)
         if case is not None:  # its content as the hooks give it to MkDocs, title and summary as front matter
             made = casepage.make(casepage.Job(case, related.get(case.id, []), config.repo_url), config.markdown)
-            content = pages.front_matter(case.title, case.meta["summary"]) + made.html + "\n"
+            # the table of contents the hooks give the generator, for goda_exempel.written_toc
+            content = (pages.front_matter(case.title, case.meta["summary"]) + written_toc.comment(made.toc)
+                       + "\n\n" + made.html + "\n")
+        # the edit button: a case's file in examples/, none for the other generated pages
+        # (read by overrides/partials/actions.html; the hooks set page.edit_url themselves)
+        content = with_edit_url(content, made.edit_url if case is not None else None)
         url = page_url(src_uri)
         target = f"{url}index.md"
         if (out / target).exists() or (out / src_uri).exists():
@@ -181,6 +187,14 @@ def write_pages(config: Config, cases: list[Case], out: Path, links: str = "rela
         (out / target).write_text(content, encoding="utf-8")
         written.append(target)
     return written
+
+
+def with_edit_url(markdown: str, url: str | None) -> str:
+    """``markdown`` with ``edit_url`` (null: no edit button) in its front matter."""
+    line = f"edit_url: {json.dumps(url)}\n"
+    if markdown.startswith("---\n"):
+        return "---\n" + line + markdown[4:]
+    return f"---\n{line}---\n\n{markdown}"
 
 
 def _write_exports(config: Config, cases: list[Case], folder: Path) -> None:
@@ -208,13 +222,20 @@ CASE_HOOKS = ("hooks/cases.py", "hooks/export.py", "hooks/search.py")
 
 
 def derived_config(path: Path, docs_dir: str, *, hooks: bool = True, site_url: str | None = None,
-                   custom_dir: str | None = None, site_dir: str | None = None) -> str:
+                   custom_dir: str | None = None, site_dir: str | None = None,
+                   edit_uri: str | None = None) -> str:
     """mkdocs.yml for a build from ``write_pages``' folder: ``docs_dir`` is that folder, the
-    case hooks are left out (with ``hooks=False``, every hook), and the other settings are
-    the project's (``site_url``, ``custom_dir``, ``site_dir`` replaced if given)."""
+    case hooks are left out (with ``hooks=False``, every hook), the Markdown extension that
+    gives a written case page its table of contents is added, and the other settings are
+    the project's (``site_url``, ``custom_dir``, ``site_dir``, ``edit_uri`` replaced if given;
+    without hooks/repo.py a generator derives neither site_url nor edit_uri from repo_url)."""
     data = yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
     data["docs_dir"] = docs_dir
     data["hooks"] = [h for h in data.get("hooks") or [] if hooks and h not in CASE_HOOKS]
+    # a written case page's table of contents (goda_exempel/written_toc.py)
+    extensions = data.get("markdown_extensions") or []
+    if written_toc.NAME not in extensions:
+        data["markdown_extensions"] = [*extensions, written_toc.NAME]
     if not data["hooks"]:
         del data["hooks"]
     if site_url:
@@ -223,4 +244,6 @@ def derived_config(path: Path, docs_dir: str, *, hooks: bool = True, site_url: s
         data["theme"]["custom_dir"] = custom_dir
     if site_dir:
         data["site_dir"] = site_dir
+    if edit_uri:
+        data["edit_uri"] = edit_uri
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
