@@ -168,13 +168,17 @@ def rendered_issue(page, url: str) -> str:
         .map((li) => [li.querySelector('strong').textContent.replace(/: $/, ''),
                       li.textContent.slice(li.querySelector('strong').textContent.length)])"""))
     kinds = {item["id"]: item["type"] for item in issue_form.template()["body"] if "id" in item}
+    # GitHub reads ?title=… as the issue's own title, never as a question's answer
+    assert not set(kinds) & issue_form.GITHUB_PARAMETERS
+    assert prefilled["title"].startswith(issue_form.template()["title"])
     out = []
     for e in issue_form.elements():
-        if kinds[e.name] == "dropdown":
-            assert e.name not in prefilled  # a drop-down in the address makes GitHub show an empty form
+        qid = issue_form.question_id(e.name)
+        if kinds[qid] == "dropdown":
+            assert qid not in prefilled  # a drop-down in the address makes GitHub show an empty form
             answer = picks.get(e.label, "")
         else:
-            answer = prefilled.get(e.name, "")
+            answer = prefilled.get(qid, "")
         out.append(f"### {e.label}\n\n{answer or issue_form.NO_RESPONSE}")
     out.append(f"### {from_issue.CONSENT_LABEL}\n\n- [X] {issue_form.CONSENT}")
     return "\n\n".join(out)
@@ -224,8 +228,9 @@ def test_the_prefilled_questions_follow_the_generated_issue_form():
     data = form.issue_data(REPO)
     kinds = {item["id"]: item["type"] for item in issue_form.template()["body"] if "id" in item}
     assert [e["name"] for e in data["elements"]] == [e.name for e in issue_form.elements()]
-    assert {e["name"] for e in data["elements"] if e["prefill"]} == {
+    assert {e["id"] for e in data["elements"] if e["prefill"]} == {
         k for k, t in kinds.items() if t in ("input", "textarea")}
+    assert [e["id"] for e in data["elements"]] == [k for k in kinds if k != issue_form.CONSENT_ID]
     assert data["template"] == Path(issue_form.TEMPLATE_PATH).name
 
 

@@ -522,8 +522,9 @@ def issue_data(repo: Repo) -> dict[str, Any]:
         f = e.field
         elements.append({
             "name": e.name,
+            "id": issue_form.question_id(e.name),
             "label": e.label,
-            "prefill": kinds.get(e.name) in ("input", "textarea"),
+            "prefill": kinds.get(issue_form.question_id(e.name)) in ("input", "textarea"),
             "section": e.section.id if e.section else None,
             "path": list(f.path) if f else None,
             "kind": f.kind if f else "text",

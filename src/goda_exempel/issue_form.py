@@ -7,8 +7,9 @@ back, so the form, the converter and the prompts cannot drift apart.
 
 Each question's id is stable, because the site's form opens the issue form with its answers
 filled in through the address (GitHub prefills a question from the query parameter named by its
-id): a field's id is its path joined with "-" (``title``, ``period-start``,
-``evaluation-reports``), a section of the text is ``text-<section id>`` (``text-darfor``), the
+id): a field's id is its path joined with "-" (``period-start``, ``evaluation-reports``), with
+``exempel-`` before a name GitHub's new-issue page reads itself (``exempel-title``: ``?title=``
+is the issue's own title), a section of the text is ``text-<section id>`` (``text-darfor``), the
 licence is ``samtycke``. The file id, ``added`` and ``last_reviewed`` are never asked: the
 converter makes them.
 
@@ -171,6 +172,16 @@ INTRO = (
 )
 
 
+# Query parameters GitHub's new-issue page reads itself (?title=… is the issue's own title). A
+# question named like one of them gets another id, so that a prefilled link fills the question.
+GITHUB_PARAMETERS = frozenset({"title", "body", "labels", "assignees", "milestone", "projects", "template", "type"})
+
+
+def question_id(name: str) -> str:
+    """The issue form's id of the question ``name``: the site's form prefills by it."""
+    return f"exempel-{name}" if name in GITHUB_PARAMETERS else name
+
+
 def template() -> dict[str, Any]:
     body: list[dict[str, Any]] = [{"type": "markdown", "attributes": {"value": INTRO}}]
     for e in elements():
@@ -180,7 +191,7 @@ def template() -> dict[str, Any]:
             attributes["options"] = e.options
         elif e.field is not None and e.field.kind == "objects":
             attributes["placeholder"] = line_format(e.field)
-        item: dict[str, Any] = {"type": e.widget, "id": e.name, "attributes": attributes}
+        item: dict[str, Any] = {"type": e.widget, "id": question_id(e.name), "attributes": attributes}
         if e.required:
             item["validations"] = {"required": True}
         body.append(item)

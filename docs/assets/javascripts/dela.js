@@ -546,7 +546,7 @@
       return String(value);
     }
 
-    /* Every answered question of the issue form, in its order: {name, label, text, prefill}.
+    /* Every answered question of the issue form, in its order: {name, id, label, text, prefill}.
        The e-mail and the prefilled issue are both made from this list. */
     function answers(meta, sections) {
       var out = [];
@@ -555,7 +555,7 @@
         if (e.section) {
           value = strip((sections || {})[e.section] || "");
           if (!value) return;
-          out.push({ name: e.name, label: e.label, text: value, prefill: e.prefill });
+          out.push({ name: e.name, id: e.id, label: e.label, text: value, prefill: e.prefill });
           return;
         }
         value = meta;
@@ -563,7 +563,7 @@
           value = value !== null && typeof value === "object" && has(value, e.path[i]) ? value[e.path[i]] : undefined;
         }
         if (value === undefined || value === null || value === "" || (Array.isArray(value) && !value.length)) return;
-        out.push({ name: e.name, label: e.label, text: answerText(e, value), prefill: e.prefill });
+        out.push({ name: e.name, id: e.id, label: e.label, text: answerText(e, value), prefill: e.prefill });
       });
       return out;
     }
@@ -594,9 +594,8 @@
       var filled = [], picks = [], copies = [];
       list.forEach(function (a) { (a.prefill ? filled : picks).push(a); });
       function build() {
-        var url = base;
-        if (!filled.some(function (a) { return a.name === "title"; })) url += "&title=" + quote(mailSubject(title));
-        filled.forEach(function (a) { url += "&" + quote(a.name) + "=" + quote(a.text); });
+        var url = base + "&title=" + quote(mailSubject(title));
+        filled.forEach(function (a) { url += "&" + quote(a.id) + "=" + quote(a.text); });
         return url;
       }
       var url = build();
