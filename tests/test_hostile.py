@@ -81,6 +81,13 @@ CORPUS: dict[str, list[tuple[int, str, str]]] = {
                      "som börjar med https://.")],
     "personnummer.md": [
         (38, "text", "innehåller ett personnummer. Personnummer får aldrig publiceras; ta bort det.")],
+    "slut-som-block.md": [
+        (15, "period.end", "ska stå på en enda rad, direkt efter kolonet (utan | eller > och utan radbrytning). "
+                           "Skriv år, år-månad, datum eller ”pågående”, till exempel 2019-12 eller pågående.")],
+    "datum-med-radbrytning.md": [
+        (32, "added", "ska stå på en enda rad, direkt efter kolonet (utan | eller > och utan radbrytning). "
+                      "Skriv ett datum som 2026-11-21.")],
+    "rubrik-med-upphojt-tal.md": [],
     "djupt-nastlad-lista.md": [
         (42, "text", "raden börjar med 1200 list- eller citattecken; högst 10 nivåer av listor och "
                      "citat är tillåtna.")],
@@ -275,3 +282,10 @@ def test_thousands_of_wrong_values_give_a_bounded_list_quickly(folder):
                                   "kontrollera igen.")
     assert problems[1] == (12, "municipalities[1]", "\"Kommun0\" är inte en svensk kommun. Skriv kommunens "
                                                     "namn, till exempel Jönköping eller Göteborg.")
+
+
+def test_every_derived_value_of_a_title_with_digits_int_cannot_read():
+    from goda_exempel.sorting import swedish_sorted
+
+    titles = ["Trygghet på 100 m² i Ale", "Torg ① i Ale", "Trygghet på 100 m2 i Ale", "٣ kvarter"]
+    assert sorted(swedish_sorted(titles)) == sorted(titles)  # once a ValueError from int("²")

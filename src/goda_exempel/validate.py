@@ -31,13 +31,25 @@ from .model import Case
 if TYPE_CHECKING:
     import jsonschema
 
-_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_PARTIAL_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")  # used with fullmatch
+# An unescaped $ in a schema pattern. JSON Schema patterns are ECMA-262 regular expressions, where
+# $ is the end of the text; in Python it also matches before a final line break ("2026-11-01\n").
+_DOLLAR = re.compile(r"(?<!\\)\$")
+
+
+def python_schema() -> dict[str, Any]:
+    """The resolved schema with every pattern's $ written as Python's \\Z, for both validators."""
+    spec = copy.deepcopy(case_schema.resolved_schema())
+    for node in case_schema._walk(spec):
+        if isinstance(node.get("pattern"), str):
+            node["pattern"] = _DOLLAR.sub(r"\\Z", node["pattern"])
+    return spec
 
 
 def _real_date(value: Any, partial: bool) -> bool:
     if not isinstance(value, str):
         return True
-    m = _PARTIAL_DATE.match(value)
+    m = _PARTIAL_DATE.fullmatch(value)
     if not m or (not partial and m.group(3) is None):
         return True  # the pattern reports the shape
     year, month, day = int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1)
@@ -52,7 +64,7 @@ def _real_date(value: Any, partial: bool) -> bool:
 def _fast_validator():
     """The same schema compiled to Python by fastjsonschema: it only says valid or not, fast.
     (Draft 7 is the newest it knows; the schema uses nothing that differs from 2020-12.)"""
-    spec = copy.deepcopy(case_schema.resolved_schema())
+    spec = python_schema()
     spec["$schema"] = "http://json-schema.org/draft-07/schema#"
     return fastjsonschema.compile(spec, formats={"date": lambda v: _real_date(v, partial=False),
                                                  "partial-date": lambda v: _real_date(v, partial=True)})
@@ -64,8 +76,16 @@ def _schema_errors(meta: dict[str, Any]) -> list[jsonschema.ValidationError]:
     try:
         _fast_validator()(meta)
         return []
-    except fastjsonschema.JsonSchemaException:
-        return list(_validator().iter_errors(meta))
+    except fastjsonschema.JsonSchemaException as refused:
+        errors = list(_validator().iter_errors(meta))
+        if not errors:  # the two must agree: a value one of them refuses is never taken as valid
+            import jsonschema
+
+            path = getattr(refused, "path", None) or ["data"]
+            errors = [jsonschema.ValidationError(refused.message, validator="pattern", path=path[1:],
+                                                 instance=getattr(refused, "value", ""),
+                                                 schema=getattr(refused, "definition", None) or {})]
+        return errors
 
 
 @cache
@@ -75,7 +95,7 @@ def _validator() -> jsonschema.Draft202012Validator:
     formats = jsonschema.FormatChecker(formats=())
     formats.checks("date")(lambda v: _real_date(v, partial=False))
     formats.checks("partial-date")(lambda v: _real_date(v, partial=True))
-    return jsonschema.Draft202012Validator(case_schema.resolved_schema(), format_checker=formats)
+    return jsonschema.Draft202012Validator(python_schema(), format_checker=formats)
 
 
 # --- schema navigation --------------------------------------------------------------------
@@ -207,6 +227,9 @@ def _message(error: jsonschema.ValidationError) -> list[tuple[FieldPath, str]]:
         return [(path, f"är för lång ({len(value)} tecken); högst {error.validator_value} tecken är tillåtet.")]
     if kind == "pattern":
         hint = spec.get("x-hint", "rätt form")
+        if isinstance(value, str) and "\n" in value:  # a block scalar (| or >), or a \n in quotes
+            return [(path, f"ska stå på en enda rad, direkt efter kolonet (utan | eller > och utan "
+                           f"radbrytning). Skriv {hint}.")]
         return [(path, f"\"{value}\" har fel form. Skriv {hint}.")]
     if kind == "format":
         return [(path, f"\"{value}\" är inget riktigt datum. Kontrollera månad och dag.")]
