@@ -2,7 +2,8 @@
 one page per case, one per facet value, and the generated lists, map and statistics.
 
 Validation runs in on_pre_build, before MkDocs cleans the site folder, so an invalid case
-stops the build with every problem listed and leaves no half-built site behind.
+stops the build with every problem listed (hooks/swap.py keeps the last good site whatever
+fails later).
 
 A case page's content comes from goda_exempel.casepage, not from MkDocs' Markdown: `mkdocs
 build` has it made in forked processes from on_pre_build on, while MkDocs reads the other
