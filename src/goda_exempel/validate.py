@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 import fastjsonschema
 
-from . import rules
+from . import personnummer, rules
 from . import schema as case_schema
 from .errors import Problem
 from .load import FieldPath, SourceFile, case_files, field_name, read
@@ -384,42 +384,15 @@ def _body(case_id: str, body: str, first_line: int, path: str) -> list[Problem]:
     return problems
 
 
-_PERSONNUMMER = re.compile(r"(?<![\d-])(?:(?:19|20)(\d{2})|(\d{2}))(\d{2})(\d{2})([-+ ]?)(\d{4})(?![\d-])")
-# What every match of _PERSONNUMMER contains; starting with one \d lets re skip to the digits.
-_MAY_BE_PERSONNUMMER = re.compile(r"\d\d{5}[-+ ]?\d{4}")
-
-
-def _luhn(digits: str) -> bool:
-    total = 0
-    for i, ch in enumerate(digits):
-        n = int(ch) * (2 if i % 2 == 0 else 1)
-        total += n - 9 if n > 9 else n
-    return total % 10 == 0
-
-
-def find_personnummer(text: str) -> list[int]:
-    """Offsets of Swedish personal identity (or co-ordination) numbers in text.
-
-    YYMMDD-NNNN, YYMMDD+NNNN, YYYYMMDD-NNNN, YYYYMMDDNNNN and YYMMDDNNNN, with a real month,
-    a day (or a co-ordination day, +60) and a valid check digit. Ten digits in a row that
-    start with 0 are taken for a phone number (0701234567), not a person born 2000–2009.
-    """
-    hits = []
-    for m in _PERSONNUMMER.finditer(text):
-        yy = m.group(1) or m.group(2)
-        month, day = int(m.group(3)), int(m.group(4))
-        if not 1 <= month <= 12 or not (1 <= day <= 31 or 61 <= day <= 91):
-            continue
-        if m.group(2) is not None and not m.group(5) and m.group().startswith("0"):
-            continue  # a Swedish phone number written without spaces
-        if _luhn(yy + m.group(3) + m.group(4) + m.group(6)):
-            hits.append(m.start())
-    return hits
+find_personnummer = personnummer.find  # the name other modules and the tests use
 
 
 def _personnummer(source: SourceFile) -> list[Problem]:
-    problems = []
-    message = ("innehåller ett personnummer. Personnummer får aldrig publiceras; ta bort det.")
+    """Every line with a personnummer or samordningsnummer: as written, and as a reader sees it
+    (personnummer.reader_form), in the fields' values, in the file name and across the lines
+    of a paragraph."""
+    message = "innehåller ett personnummer. Personnummer får aldrig publiceras; ta bort det."
+    found: dict[int, str] = {}  # line -> field
 
     def scan(value: Any, path: FieldPath) -> None:
         if isinstance(value, dict):
@@ -428,31 +401,42 @@ def _personnummer(source: SourceFile) -> list[Problem]:
         elif isinstance(value, list):
             for i, v in enumerate(value):
                 scan(v, path + (i,))
-        elif isinstance(value, (str, int)) and find_personnummer(str(value)):
-            problems.append(Problem(source.path, source.line_of(path), field_name(path), message))
+        elif isinstance(value, (str, int)) and not isinstance(value, bool):
+            text = str(value)
+            if personnummer.find(text) or personnummer.find_in_reader_form(text):
+                line = source.line_of(path)
+                if line not in found and field_name(path) not in found.values():
+                    found[line] = field_name(path)
 
-    if not source.text:  # a SourceFile made in code, not read from a file
-        scan(source.meta, ())
-        for offset, text in enumerate(source.body.split("\n")):
-            if find_personnummer(text):
-                problems.append(Problem(source.path, source.body_line + offset, "text", message))
-        return problems
-    # Every line of the file as written, comments and field names included: the exact line
-    # of a long text, and the field that line belongs to. A match never spans a line break and
-    # its lookarounds read a line break as a line's end, so one search over the whole text finds
-    # what a search line by line would.
-    text = source.text
-    if not _MAY_BE_PERSONNUMMER.search(text):
-        return problems
-    numbers = sorted({text.count("\n", 0, at) + 1 for at in find_personnummer(text)})
-    starts = sorted((line, len(path), path) for path, line in source.lines.items())
-    for number in numbers:
-        if number >= source.body_line:
-            where = "text"
-        else:
-            before = [path for line, _, path in starts if line <= number]
-            where = field_name(before[-1]) if before else ""
-        problems.append(Problem(source.path, number, where, message))
+    text = source.text or ""
+    if text:
+        # Every line of the file as written, comments and field names included: the exact line
+        # of a long text, and the field that line belongs to.
+        lines = text.split("\n")
+        numbers = {text.count("\n", 0, at) + 1 for at in personnummer.find(text)} \
+            if personnummer.MAY_BE.search(text) else set()
+        numbers.update(i + 1 for i, line in enumerate(lines) if personnummer.find_in_reader_form(line))
+        starts = sorted((line, len(path), path) for path, line in source.lines.items())
+        for number in sorted(numbers):
+            if number >= source.body_line:
+                where = "text"
+            else:
+                before = [path for line, _, path in starts if line <= number]
+                where = field_name(before[-1]) if before else ""
+            found[number] = where
+    else:  # a SourceFile made in code, not read from a file
+        for offset, line in enumerate(source.body.split("\n")):
+            if personnummer.find(line) or personnummer.find_in_reader_form(line):
+                found[source.body_line + offset] = "text"
+    if source.meta:
+        scan(source.meta, ())  # values as YAML reads them: escapes and folded lines resolved
+    body_lines = [n for n in found if n >= source.body_line]
+    if not body_lines and personnummer.find_in_reader_form(" ".join(source.body.split())):
+        found[source.body_line] = "text"  # a number broken over two lines of a paragraph
+    problems = [Problem(source.path, line, where, message) for line, where in sorted(found.items())]
+    if personnummer.in_id(source.id):
+        problems.append(Problem(source.path, 1, "", "filnamnet innehåller ett personnummer. Byt namn på "
+                                                    "filen till något som beskriver exemplet."))
     return problems
 
 
