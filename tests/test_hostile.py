@@ -88,6 +88,10 @@ CORPUS: dict[str, list[tuple[int, str, str]]] = {
         (32, "added", "ska stå på en enda rad, direkt efter kolonet (utan | eller > och utan radbrytning). "
                       "Skriv ett datum som 2026-11-21.")],
     "rubrik-med-upphojt-tal.md": [],
+    "rubrik-med-riktningstecken.md": [
+        (2, "title", "innehåller ett osynligt tecken som vänder skrivriktningen (U+202E). Ta bort det.")],
+    "personnummer-med-tankstreck.md": [
+        (46, "text", "innehåller ett personnummer. Personnummer får aldrig publiceras; ta bort det.")],
     "djupt-nastlad-lista.md": [
         (42, "text", "raden börjar med 1200 list- eller citattecken; högst 10 nivåer av listor och "
                      "citat är tillåtna.")],

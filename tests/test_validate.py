@@ -3,6 +3,7 @@ the line, the field and the Swedish message a contributor sees."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -289,3 +290,59 @@ def test_many_files_are_checked_in_parallel_with_the_same_result(tmp_path, monke
     assert [p.text() for p in parallel.problems] == [p.text() for p in serial.problems]
     assert [c.id for c in parallel.cases] == [c.id for c in serial.cases]
     assert len(parallel.cases) == 5
+
+
+# --- titles as readers see them (goda_exempel.titles) ------------------------------------------
+
+from goda_exempel import load as _load  # noqa: E402
+from goda_exempel.validate import validate_source as _validate_source, validate_sources as _validate_sources  # noqa: E402
+
+_GILTIGT = (Path(__file__).parent / "nasty" / "giltigt.md").read_text(encoding="utf-8")
+_TITLE = "title: Trygghetsvandringar med boende i Ale"
+
+
+def _with_title(title: str, case_id: str = "ale"):
+    text = _GILTIGT.replace(_TITLE, "title: " + json.dumps(title, ensure_ascii=False))
+    return _load.parse(text.encode("utf-8"), f"examples/{case_id}.md", case_id)
+
+
+@pytest.mark.parametrize("title, message", [
+    ("Trygghet\u202eelA i", "innehåller ett osynligt tecken som vänder skrivriktningen (U+202E). Ta bort det."),
+    ("Trygghet\u2066 i Ale\u2069", "innehåller ett osynligt tecken som vänder skrivriktningen (U+2066). Ta bort det."),
+    ("Trygg\u200bhet i Ale", "innehåller ett osynligt tecken (U+200B). Ta bort det."),
+    ("Trygg\u00adhet i Ale", "innehåller ett osynligt tecken (U+00AD). Ta bort det."),
+    ("\u200b\u200b\u200b\u200b\u200b", "innehåller ett osynligt tecken (U+200B). Ta bort det."),
+    ("       ", "rubriken består bara av mellanslag. Skriv en rubrik som säger vad exemplet handlar om."),
+    ("\u3000\u3000\u3000\u3000\u3000\u00a0", "rubriken består bara av mellanslag. Skriv en rubrik som säger vad exemplet handlar om."),
+])
+def test_a_title_with_invisible_characters_or_only_blanks_is_refused(title, message):
+    case, problems = _validate_source(_with_title(title))
+    assert (2, "title", message) in [(p.line, p.field, p.message) for p in problems]
+
+
+@pytest.mark.parametrize("first, second", [
+    ("Trygghet på torget i Håbo", "Trygghet på torget i Ha\u030abo"),  # NFC and NFD
+    ("Trygghet på torget i Ale", "Trygghet på torget i \u0410le"),  # Cyrillic А
+    ("Trygghet på torget i Ale", "Trygghet på t\u043erget i Ale"),  # Cyrillic о
+    ("Trygghet på torget i Ale", "Trygghet på t\u03bfrget i Ale"),  # Greek ο
+    ("Trygghet på torget i Ale", "TRYGGHET PÅ TORGET I ALE"),
+    ("Trygghet på torget i Ale", "Trygghet  på torget i\u00a0Ale"),
+    ("Trygghet på torget i Ale", "Ｔrygghet på torget i Ale"),  # fullwidth T
+])
+def test_titles_that_look_the_same_are_the_same(first, second):
+    result = _validate_sources([_with_title(first, "forsta"), _with_title(second, "andra")])
+    assert [(p.path, p.field, p.message) for p in result.problems] == [
+        ("examples/andra.md", "title", "samma rubrik som examples/forsta.md. Välj en rubrik som skiljer exemplen åt.")]
+
+
+def test_titles_that_differ_to_a_reader_are_different():
+    result = _validate_sources([_with_title("Trygghet på torget i Malmö", "forsta"),
+                                _with_title("Trygghet på torget i Malmo", "andra")])
+    assert result.ok, result.problems
+
+
+def test_a_municipality_in_decomposed_form_is_the_municipality():
+    text = _GILTIGT.replace("scope: lokal", "scope: lokal").replace("  - Ale\n", "  - Ha\u030abo\n")
+    case, problems = _validate_source(_load.parse(text.encode("utf-8"), "examples/ale.md", "ale"))
+    assert problems == [] and case.meta["municipalities"] == ["Håbo"]
+    assert [m.name for m in case.municipalities] == ["Håbo"]

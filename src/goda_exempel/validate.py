@@ -14,6 +14,7 @@ import difflib
 import multiprocessing
 import os
 import re
+import unicodedata
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from functools import cache
@@ -23,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 import fastjsonschema
 
 from . import personnummer, rules
+from . import titles as title_rules
 from . import schema as case_schema
 from .errors import Problem
 from .load import FieldPath, SourceFile, case_files, field_name, read
@@ -132,6 +134,10 @@ def _normalise(value: Any, path: FieldPath, raw: dict[FieldPath, str]) -> Any:
         spec = subschema(path)
         if spec is not None and spec.get("type") == "string":
             return raw[path]
+    if isinstance(value, str) and not value.isascii() and not unicodedata.is_normalized("NFC", value):
+        spec = subschema(path)  # a controlled value (Håbo) as one code point per letter, as listed
+        if spec is not None and "x-vocabulary" in spec:
+            return unicodedata.normalize("NFC", value)
     return value
 
 
@@ -246,6 +252,12 @@ def _message(error: jsonschema.ValidationError) -> list[tuple[FieldPath, str]]:
 
 
 # --- checks beyond the schema ------------------------------------------------------------------
+
+
+def _title(meta: dict[str, Any]) -> list[tuple[FieldPath, str]]:
+    title = meta.get("title")
+    why = title_rules.problem(title) if isinstance(title, str) else None
+    return [(("title",), why)] if why else []
 
 
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
@@ -472,6 +484,7 @@ def validate_source(source: SourceFile) -> tuple[Case | None, list[Problem]]:
         found = found[:MAX_FIELD_PROBLEMS]
         problems.append(Problem(source.path, 1, "", f"fälten har fler än {MAX_FIELD_PROBLEMS} fel; bara de "
                                                     f"första {MAX_FIELD_PROBLEMS} visas. Rätta dem och kontrollera igen."))
+    found.extend(_title(meta))
     for path, message in found:
         problems.append(Problem(source.path, source.line_of(path), field_name(path), message))
     for rule in rules.broken(meta):  # a missing field is pointed at by the field the rule reads
@@ -518,7 +531,7 @@ def _combine(checked: list[Checked]) -> Result:
             problems.append(Problem(item.path, 1, "", f"samma id som {ids[item.id]}. Byt namn på filen."))
         ids.setdefault(item.id, item.path)
         if item.title is not None:
-            key = " ".join(item.title.lower().split())
+            key = title_rules.key(item.title)  # the same to a reader: NFC, case, look-alike letters
             if key in titles:
                 problems.append(Problem(item.path, item.title_line, "title",
                                         f"samma rubrik som {titles[key]}. Välj en rubrik som skiljer exemplen åt."))
