@@ -507,3 +507,22 @@ def test_the_workflow_steps_work_on_a_real_event(project, tmp_path):
     assert (tmp_path / "arende" / "pr" / "commit.txt").read_text().endswith(
         "Co-authored-by: ale-samordnare <4711+ale-samordnare@users.noreply.github.com>\n")
     assert validate.validate_dir(project / "examples", project).ok
+
+
+@pytest.mark.parametrize("amount, message", [
+    ("9" * 5000, "raden har 5012 tecken; högst 5000 är tillåtet"),
+    ("9" * 4400, "är ett för stort tal (4400 siffror)"),
+    ("9" * 4000, "är orimligt stort"),
+    ("3.7e5", "ska vara ett heltal"),
+])
+def test_an_amount_of_any_length_gives_a_swedish_error_comment(project, amount, message):
+    body = REAL_BODY.replace("370 000 kr", amount)
+    outcome = convert(body, project / "examples")
+    assert not outcome.ok
+    assert any(message in p for p in outcome.problems), outcome.problems
+    issue = project / "arende.md"
+    issue.write_text(body, encoding="utf-8")
+    result = cli("from-issue", "--body-file", "arende.md", "--today", DATE, "--pr-dir", str(project / "pr"),
+                 cwd=project)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert message in result.stderr + result.stdout

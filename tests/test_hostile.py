@@ -75,7 +75,8 @@ CORPUS: dict[str, list[tuple[int, str, str]]] = {
     "styrtecken-som-kod.md": [
         (2, "title", "innehåller ett osynligt styrtecken (U+0000), skrivet som \\-kod inom citattecken. "
                      "Ta bort det.")],
-    "jattelangt-tal.md": [(33, "budget.amount", "ska vara ett heltal, men är text.")],
+    "jattelangt-tal.md": [(33, "budget.amount", "är ett för stort tal (4400 siffror). Skriv ett belopp i hela "
+                                                "kronor, högst 100 000 000 000 kr.")],
     "javascript-lank.md": [
         (42, "text", "länken \"javascript:alert(1)\" är inte en webbadress. Skriv en fullständig adress "
                      "som börjar med https://.")],

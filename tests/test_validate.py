@@ -346,3 +346,43 @@ def test_a_municipality_in_decomposed_form_is_the_municipality():
     case, problems = _validate_source(_load.parse(text.encode("utf-8"), "examples/ale.md", "ale"))
     assert problems == [] and case.meta["municipalities"] == ["Håbo"]
     assert [m.name for m in case.municipalities] == ["Håbo"]
+
+
+# --- dates and numbers within sensible bounds -----------------------------------------------------
+
+import datetime as _dt  # noqa: E402
+
+_TOMORROW = (_dt.date.today() + _dt.timedelta(days=1)).isoformat()
+_LATE = (_dt.date.today() + _dt.timedelta(days=3)).isoformat()
+_MAX_YEAR = _dt.date.today().year + 10
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ("last_reviewed: 2026-11-10", f"last_reviewed: {_LATE}",
+     (33, "last_reviewed", f"{_LATE} ligger i framtiden. Skriv dagens datum eller ett tidigare.")),
+    ("last_reviewed: 2026-11-10", "last_reviewed: 9999-12-31",
+     (33, "last_reviewed", "9999-12-31 ligger i framtiden. Skriv dagens datum eller ett tidigare.")),
+    ("added: 2026-11-01", "added: 1999-12-31", (32, "added", "1999-12-31 är före 2000. Skriv datumet då det hände.")),
+    ("  end: 2021", "  end: 9999-12-31", (15, "period.end", f"år 9999 är inte rimligt. Ange ett år mellan 1900 och {_MAX_YEAR}.")),
+    ("  start: 2019-09", "  start: 0001", (14, "period.start", f"år 0001 är inte rimligt. Ange ett år mellan 1900 och {_MAX_YEAR}.")),
+    ("  end: 2021", "  end: 9999", (15, "period.end", f"år 9999 är inte rimligt. Ange ett år mellan 1900 och {_MAX_YEAR}.")),
+    ("    publisher: Ale kommun", "    publisher: Ale kommun\n    published: 2999",
+     (29, "sources[1].published", f"år 2999 är inte rimligt. Ange ett år mellan 1900 och {_dt.date.today().year}.")),
+    ("evaluation:", "budget:\n  amount: 3.7e5\n  per: ar\nevaluation:",
+     (24, "budget.amount", "ska vara ett belopp i hela kronor, skrivet med bara siffror (370000, inte 3.7e5 eller 370000.0).")),
+    ("evaluation:", "budget:\n  amount: 370000.0\n  per: ar\nevaluation:",
+     (24, "budget.amount", "ska vara ett belopp i hela kronor, skrivet med bara siffror (370000, inte 3.7e5 eller 370000.0).")),
+    ("evaluation:", "budget:\n  amount: 1000000000000\n  per: ar\nevaluation:",
+     (24, "budget.amount", "är orimligt stort. Skriv beloppet i hela kronor, högst 100 000 000 000 kr.")),
+])
+def test_dates_and_numbers_out_of_bounds(old, new, expected):
+    assert old in _GILTIGT
+    text = _GILTIGT.replace(old, new)
+    case, problems = _validate_source(_load.parse(text.encode("utf-8"), "examples/ale.md", "ale"))
+    assert [(p.line, p.field, p.message) for p in problems] == [expected]
+
+
+def test_tomorrow_is_allowed_for_time_zones():
+    text = _GILTIGT.replace("last_reviewed: 2026-11-10", f"last_reviewed: {_TOMORROW}")
+    case, problems = _validate_source(_load.parse(text.encode("utf-8"), "examples/ale.md", "ale"))
+    assert problems == []

@@ -8,12 +8,13 @@ passes to the promise that it builds.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import json
 
 from hypothesis import strategies as st
 
-from goda_exempel import load, schema
+from goda_exempel import load, schema, validate
 
 # Any character a UTF-8 file can hold, from every general category (letters and digits
 # outside ASCII, superscripts, combining marks, format characters, unassigned code points),
@@ -32,8 +33,8 @@ def free_text(min_size: int, max_size: int, lines: bool = True) -> st.SearchStra
         lambda s: (s + (" " + filler if len(s) < min_size else ""))[:max_size])
 
 
-def _year(low: int = 1000, high: int = 9999) -> st.SearchStrategy[int]:
-    return st.one_of(st.integers(1990, 2030), st.integers(low, high))
+def _year() -> st.SearchStrategy[int]:  # the bounds validation sets, and the years most cases have
+    return st.one_of(st.integers(1990, dt.date.today().year), st.integers(validate.FIRST_YEAR, dt.date.today().year))
 
 
 def _partial_date() -> st.SearchStrategy[str]:
@@ -42,7 +43,7 @@ def _partial_date() -> st.SearchStrategy[str]:
 
 
 def _date() -> st.SearchStrategy[str]:
-    return st.dates().map(lambda d: d.isoformat()).filter(lambda s: len(s) == 10)
+    return st.dates(dt.date.fromisoformat(validate.FIRST_ADDED), dt.date.today()).map(lambda d: d.isoformat())
 
 
 _HOST = st.text("abcdefghijklmnopqrstuvwxyzåäö0123456789", min_size=1, max_size=12)
@@ -84,7 +85,7 @@ def _for(spec: dict, path: tuple) -> st.SearchStrategy:
         return st.lists(_for(spec["items"], path + (0,)), min_size=low, max_size=max(low, 2),
                         unique=bool(spec.get("uniqueItems")))
     if kind == "integer":
-        return st.one_of(st.integers(spec.get("minimum", 0), 10**9), st.integers(0, 10**30))
+        return st.one_of(st.integers(spec.get("minimum", 0), 10**9), st.integers(0, validate.MAX_AMOUNT))
     if spec.get("format") == "partial-date":
         return _partial_date()
     if spec.get("format") == "date":

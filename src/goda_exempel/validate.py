@@ -213,6 +213,9 @@ def _message(error: jsonschema.ValidationError) -> list[tuple[FieldPath, str]]:
     if kind == "type":
         if value is None:
             return [(path, "fältet är tomt. Fyll i det" + _about(spec) + ", eller ta bort raden om fältet är frivilligt.")]
+        if spec.get("type") == "integer" and isinstance(value, str) and value.isascii() and value.isdigit():
+            return [(path, f"är ett för stort tal ({len(value)} siffror). Skriv ett belopp i hela kronor, "
+                           f"högst {_MAX_KR}.")]
         wanted = _TYPE_NAMES.get(spec.get("type"), spec.get("type"))
         hint = " Sätt värdet inom citattecken." if spec.get("type") == "string" else ""
         return [(path, f"ska vara {wanted}, men är {_what(value)}.{hint}")]
@@ -252,6 +255,48 @@ def _message(error: jsonschema.ValidationError) -> list[tuple[FieldPath, str]]:
 
 
 # --- checks beyond the schema ------------------------------------------------------------------
+
+
+# Sensible bounds for what the site derives from dates and numbers (a period from year 1 to 9999
+# made 9,999 year filters on one page).
+FIRST_YEAR = 1900  # no case or source is older
+YEARS_AHEAD = 10  # a planned case may end (or start) this many years from now
+FIRST_ADDED = "2000-01-01"
+MAX_AMOUNT = 100_000_000_000  # kronor
+_MAX_KR = f"{MAX_AMOUNT:,} kr".replace(",", " ")
+
+
+def _bounds(meta: dict[str, Any], today: dt.date | None = None) -> list[tuple[FieldPath, str]]:
+    today = today or dt.date.today()
+    tomorrow = (today + dt.timedelta(days=1)).isoformat()  # a day's margin for time zones
+    last_year = today.year + YEARS_AHEAD
+    out = []
+
+    def year_of(path: FieldPath, value: Any, latest: int) -> None:
+        if isinstance(value, str) and _PARTIAL_DATE.fullmatch(value) and not FIRST_YEAR <= int(value[:4]) <= latest:
+            out.append((path, f"år {value[:4]} är inte rimligt. Ange ett år mellan {FIRST_YEAR} och {latest}."))
+
+    period = meta.get("period") if isinstance(meta.get("period"), dict) else {}
+    for name in ("start", "end"):
+        year_of(("period", name), period.get(name), last_year)
+    for index, source in enumerate(meta.get("sources") or []):
+        if isinstance(source, dict):
+            year_of(("sources", index, "published"), source.get("published"), today.year)
+    for name in ("added", "last_reviewed"):
+        value = meta.get(name)
+        if isinstance(value, str) and _PARTIAL_DATE.fullmatch(value) and len(value) == 10:
+            if value > tomorrow:
+                out.append(((name,), f"{value} ligger i framtiden. Skriv dagens datum eller ett tidigare."))
+            elif value < FIRST_ADDED:
+                out.append(((name,), f"{value} är före {FIRST_ADDED[:4]}. Skriv datumet då det hände."))
+    budget = meta.get("budget") if isinstance(meta.get("budget"), dict) else {}
+    amount = budget.get("amount")
+    if isinstance(amount, float):
+        out.append((("budget", "amount"), "ska vara ett belopp i hela kronor, skrivet med bara siffror "
+                                          "(370000, inte 3.7e5 eller 370000.0)."))
+    elif isinstance(amount, int) and not isinstance(amount, bool) and amount > MAX_AMOUNT:
+        out.append((("budget", "amount"), f"är orimligt stort. Skriv beloppet i hela kronor, högst {_MAX_KR}."))
+    return out
 
 
 def _title(meta: dict[str, Any]) -> list[tuple[FieldPath, str]]:
@@ -485,6 +530,7 @@ def validate_source(source: SourceFile) -> tuple[Case | None, list[Problem]]:
         problems.append(Problem(source.path, 1, "", f"fälten har fler än {MAX_FIELD_PROBLEMS} fel; bara de "
                                                     f"första {MAX_FIELD_PROBLEMS} visas. Rätta dem och kontrollera igen."))
     found.extend(_title(meta))
+    found.extend(_bounds(meta))
     for path, message in found:
         problems.append(Problem(source.path, source.line_of(path), field_name(path), message))
     for rule in rules.broken(meta):  # a missing field is pointed at by the field the rule reads
