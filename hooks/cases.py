@@ -60,6 +60,9 @@ def on_pre_build(config):
     if not result.ok:
         count = len(result.problems)
         raise PluginError(f"{count} fel i exemplen – sajten byggdes inte:\n{format_problems(result.problems)}")
+    if not result.cases:
+        raise PluginError("examples/ innehåller inga exempel – sajten byggdes inte. Lägg till minst ett "
+                          "exempel (goda-exempel new) och bygg igen.")
     _build["cases"] = {pages.case_src_uri(case): case for case in result.cases}
     _build["related"] = facets.related(result.cases)
     _build["markdown"] = casepage.MarkdownSetup(list(config.markdown_extensions), dict(config.mdx_configs or {}))

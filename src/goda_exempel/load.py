@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -474,6 +475,15 @@ def read(path: Path, shown: str | None = None) -> SourceFile:
     if path.is_symlink():
         source = SourceFile(id=path.stem, path=shown)
         source.problems.append(Problem(shown, 1, "", "filen är en länk. Lägg själva filen i examples/."))
+        return source
+    try:  # only a regular file is opened: a named pipe (FIFO) or a device would block or never end
+        kind = path.stat().st_mode
+    except OSError:
+        kind = None
+    if kind is not None and not stat.S_ISREG(kind):
+        source = SourceFile(id=path.stem, path=shown)
+        source.problems.append(Problem(shown, 1, "", "är inte en vanlig fil (utan till exempel en namngiven "
+                                                     "rörledning eller en enhet). Lägg en textfil här."))
         return source
     try:
         with path.open("rb") as handle:

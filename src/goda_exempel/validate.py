@@ -595,6 +595,12 @@ def shown_path(path: Path, base: Path) -> str:
         return path.as_posix()
 
 
+def _links_out(folder: Path, base: Path) -> bool:
+    """A folder inside ``base`` as written that is a link to a folder outside it."""
+    written = Path(os.path.abspath(folder))
+    return written.is_relative_to(os.path.abspath(base)) and not _resolved(folder).is_relative_to(_resolved(base))
+
+
 def _resolved(folder: Path) -> Path:
     return Path(os.path.realpath(folder))
 
@@ -662,7 +668,12 @@ def validate_paths(paths: list[Path], base: Path | None = None, processes: int =
     global _todo
     base = base or Path.cwd()
     files: list[Path] = []
+    outside: list[Problem] = []
     for path in paths:
+        if path.is_dir() and _links_out(path, base):
+            outside.append(Problem(shown_path(path, base), 1, "", "mappen är en länk till en mapp utanför "
+                                                                  "förrådet. Lägg exemplen i själva mappen."))
+            continue
         files.extend(case_files(path) if path.is_dir() else [path])
     items = list(zip(files, shown_paths(files, base)))
     keys = [_stat_key(*item) for item in items]
@@ -686,6 +697,8 @@ def validate_paths(paths: list[Path], base: Path | None = None, processes: int =
             if keys[i] is not None:
                 _checked[keys[i]] = result
     result = _combine([fresh[i] if i in fresh else _checked[keys[i]] for i in range(len(items))])
+    if outside:
+        result.problems = sorted(set(result.problems + outside))
     if not keep_cases:
         result.cases = []
     return result
