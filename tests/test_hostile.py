@@ -89,6 +89,11 @@ CORPUS: dict[str, list[tuple[int, str, str]]] = {
         (32, "added", "ska stå på en enda rad, direkt efter kolonet (utan | eller > och utan radbrytning). "
                       "Skriv ett datum som 2026-11-21.")],
     "rubrik-med-upphojt-tal.md": [],
+    "oavslutat-kodblock.md": [
+        (47, "text", "länken \"javascript:alert(1\" är inte en webbadress. Skriv en fullständig adress som "
+                     "börjar med https://."),
+        (50, "text", "en rubrik understruken med === eller --- är inte tillåten. Skriv avsnitten som ## Rubrik, "
+                     "och lämna en tom rad före --- om du menar ett streck.")],
     "rubrik-med-riktningstecken.md": [
         (2, "title", "innehåller ett osynligt tecken som vänder skrivriktningen (U+202E). Ta bort det.")],
     "personnummer-med-tankstreck.md": [

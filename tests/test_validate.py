@@ -386,3 +386,65 @@ def test_tomorrow_is_allowed_for_time_zones():
     text = _GILTIGT.replace("last_reviewed: 2026-11-10", f"last_reviewed: {_TOMORROW}")
     case, problems = _validate_source(_load.parse(text.encode("utf-8"), "examples/ale.md", "ale"))
     assert problems == []
+
+
+# --- one Markdown reading: what the page shows is what the checks read -----------------------------
+
+
+def _with_body(old: str, new: str):
+    assert old in _GILTIGT
+    text = _GILTIGT.replace(old, new)
+    return _validate_source(_load.parse(text.encode("utf-8"), "examples/ale.md", "ale"))
+
+
+def test_text_after_an_unclosed_fence_is_checked():
+    """The site's Markdown has no fenced code: after ``` the text is rendered, so it is checked."""
+    case, problems = _with_body("Belysningen byttes", "```\nBelysningen byttes [x](javascript:alert(1))\n\n# Ny rubrik")
+    found = [(p.line, p.message[:40]) for p in problems]
+    assert (47, "länken \"javascript:alert(1\" är inte en w") in found
+    assert (49, "en rubrik med en # är inte tillåten: rub") in found
+
+
+@pytest.mark.parametrize("underline", ["===", "---", "-"])
+def test_a_setext_heading_is_refused(underline):
+    case, problems = _with_body("Belysningen byttes", f"Belysningen byttes\n{underline}\n\nText.")
+    assert [(p.line, p.message) for p in problems] == [(47, "en rubrik understruken med === eller --- är inte "
+                                                            "tillåten. Skriv avsnitten som ## Rubrik, och lämna en "
+                                                            "tom rad före --- om du menar ett streck.")]
+
+
+def test_a_line_after_a_blank_line_is_a_rule_not_a_heading():
+    case, problems = _with_body("Belysningen byttes", "Belysningen byttes\n\n---\n\nText.")
+    assert problems == []
+
+
+@pytest.mark.parametrize("text, shown", [
+    ("### Mer {#rubrik}", "{#rubrik}"), ("### Mer {: #ge-facts-ale }", "{: #ge-facts-ale }"),
+    ("Ett stycke.\n{: #liknande-exempel}", "{: #liknande-exempel}"), ('<span id="rubrik">x</span>', "<span id="),
+])
+def test_an_explicit_id_is_refused(text, shown):
+    case, problems = _with_body("Belysningen byttes", text + "\n\nBelysningen byttes")
+    assert case is None
+    assert any(p.message == f"ett eget id ({shown}) är inte tillåtet: sidan ger rubrikerna id själv. Ta bort det."
+               for p in problems), problems
+
+
+def test_a_heading_whose_id_the_page_uses_is_refused():
+    case, problems = _with_body("Belysningen byttes", "### Liknande exempel\n\nBelysningen byttes")
+    assert [(p.line, p.message) for p in problems] == [
+        (46, "rubriken \"Liknande exempel\" får samma id som en del av sidan själv. Välj en annan rubrik.")]
+
+
+def test_a_link_with_id_in_its_address_is_fine():
+    case, problems = _with_body("Belysningen byttes", "Belysningen byttes, se [listan](https://example.org/?id=5).")
+    assert problems == []
+
+
+@pytest.mark.parametrize("where, old, new, line", [
+    ("summary", "  belysning och buskage inom en månad.", "  belysning och buskage goda-exempel-html-0-abc inom en månad.", 5),
+    ("body", "Belysningen byttes", "<!-- goda-exempel:katalog --> Belysningen byttes", 46),
+])
+def test_the_builds_own_placeholder_text_is_refused(where, old, new, line):
+    case, problems = _with_body(old, new)
+    assert case is None and [p.line for p in problems] == [line], problems
+    assert problems[0].message.startswith("innehåller text som webbplatsen använder när den byggs")

@@ -23,7 +23,9 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 import fastjsonschema
 
-from . import personnummer, rules
+from markdown.extensions.toc import slugify as toc_slugify
+
+from . import pages, personnummer, rules
 from . import titles as title_rules
 from . import schema as case_schema
 from .errors import Problem
@@ -306,7 +308,25 @@ def _title(meta: dict[str, Any]) -> list[tuple[FieldPath, str]]:
 
 
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
-_FENCE = re.compile(r"^\s*(```|~~~)")
+# The site's Markdown (mkdocs.yml) has no fenced code blocks: ``` starts no block, and what
+# follows it is rendered and checked like any other text.
+_SETEXT = re.compile(r" {0,3}(?:=+|-+)[ \t]*$")  # a line under text that makes it a heading
+_NOT_A_PARAGRAPH = re.compile(r"\s*$| {0,3}(?:[-*+>]|\d+[.)]|#)| {4}|\t")  # the line above is no paragraph
+_EXPLICIT_ID = re.compile(r"\{[:\s]*[^}\n]*#[\w-]+[^}\n]*\}\s*$|<[^>]*\bid\s*=", re.I)  # {#id}, {: #id .cls}, <x id=
+
+
+def _build_markers(source: SourceFile) -> list[Problem]:
+    text = source.text or source.body
+    found = pages.BUILD_MARKERS.search(text) if "goda-exempel" in text else None
+    if not found:
+        return []
+    line = text.count("\n", 0, found.start()) + (1 if source.text else source.body_line)
+    return [Problem(source.path, line, "", "innehåller text som webbplatsen använder när den byggs "
+                                           f"(”{found.group()}”). Ta bort den.")]
+
+
+def _page_id(slug: str) -> bool:
+    return slug in pages.PAGE_IDS or slug.startswith(pages.PAGE_ID_PREFIXES)
 _LINKS = [
     re.compile(r"\]\(\s*<?([^)\s>]*)"),  # [text](url)
     re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)"),  # [ref]: url
@@ -384,22 +404,28 @@ def _body(case_id: str, body: str, first_line: int, path: str) -> list[Problem]:
     sections = case_schema.section_headings()
     expected = [s.label for s in sections]
     found: list[tuple[str, int, int]] = []  # heading, line, non-empty lines after it
-    fenced = False
     check_depth = _may_be_deep(body)
-    may_fence = "```" in body or "~~~" in body
     link_lines = _link_lines(body)
-    for offset, text in enumerate(body.split("\n")):
+    lines = body.split("\n")
+    for offset, text in enumerate(lines):
         line = first_line + offset
         if check_depth:
             deep = _too_deep(text)
             if deep:
                 problems.append(Problem(path, line, "text", deep))
-        if may_fence and _FENCE.match(text):
-            fenced = not fenced
-            continue
-        if fenced:
-            continue
+        setext = _SETEXT.match(text) if text[:1] in "=- " and offset and lines[offset - 1].strip() else None
+        if setext and not _NOT_A_PARAGRAPH.match(lines[offset - 1]):
+            problems.append(Problem(path, line, "text", "en rubrik understruken med === eller --- är inte tillåten. "
+                                                        "Skriv avsnitten som ## Rubrik, och lämna en tom rad före "
+                                                        "--- om du menar ett streck."))
+        explicit = _EXPLICIT_ID.search(text) if "#" in text or "id" in text else None
+        if explicit:
+            problems.append(Problem(path, line, "text", f"ett eget id ({explicit.group().strip()}) är inte tillåtet: "
+                                                        "sidan ger rubrikerna id själv. Ta bort det."))
         heading = _HEADING.match(text) if text[:1] == "#" else None
+        if heading and len(heading.group(1)) > 2 and _page_id(toc_slugify(heading.group(2), "-")):
+            problems.append(Problem(path, line, "text", f"rubriken \"{heading.group(2)}\" får samma id som en "
+                                                        "del av sidan själv. Välj en annan rubrik."))
         if heading and len(heading.group(1)) <= 2:
             title = heading.group(2)
             if len(heading.group(1)) == 1:
@@ -538,6 +564,7 @@ def validate_source(source: SourceFile) -> tuple[Case | None, list[Problem]]:
         problems.append(Problem(source.path, line, field_name(rule.field), rule.text(meta)))
     problems.extend(_body(source.id, source.body, source.body_line, source.path))
     problems.extend(_personnummer(source))
+    problems.extend(_build_markers(source))
     if problems:
         return None, sorted(set(problems))
     return Case(source.id, source.path, meta, source.body, source.body_line), []
