@@ -21,6 +21,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 from html import escape
 from pathlib import Path
 
@@ -41,12 +42,35 @@ def on_startup(command, dirty):
     # forking is unsafe) and re-checks only the files that changed.
     _build["processes"] = 1 if command == "serve" else (os.cpu_count() or 1)
     _build["dirty"] = command == "serve" and dirty
+    pages_log = logging.getLogger("mkdocs.structure.pages")
+    if not any(isinstance(f, _CaseWarnings) for f in pages_log.filters):
+        pages_log.addFilter(_CaseWarnings())
     if _build["dirty"]:
         # MkDocs warns that a dirty build may leave stale pages; _mark_changes below is what
         # prevents that, and with `strict: true` the warning would stop every rebuild.
         # The logger is the build module's own: ProperDocs' build (which answers to `mkdocs.*`
         # imports) logs as properdocs.commands.build.
         logging.getLogger(mkdocs_build.__name__).addFilter(_DirtyWarning())
+
+
+class _CaseWarnings(logging.Filter):
+    """MkDocs' own warnings about a case page, in Swedish with the case file and line: the
+    page is generated (exempel/x.md is in no folder), so MkDocs' message names a path the
+    contributor cannot find."""
+
+    _ANCHOR = re.compile(r"Doc file '([^']+)' contains a link '([^']*)', but there is no such anchor on this page\.")
+
+    def filter(self, record):
+        m = self._ANCHOR.match(record.getMessage())
+        case = _build["cases"].get(m.group(1)) if m else None
+        if case is not None:
+            link = m.group(2)
+            offset = next((i for i, text in enumerate(case.body.split("\n")) if link in text), 0)
+            record.msg = (f"{case.path}:{case.body_line + offset}: text: länken \"{link}\" leder inte till "
+                          "något ställe i exemplet. Länka till en rubrik i texten (ankaret är rubriken med "
+                          "små bokstäver och bindestreck, till exempel #sa-gjorde-vi) eller ta bort länken.")
+            record.args = ()
+        return True
 
 
 class _DirtyWarning(logging.Filter):

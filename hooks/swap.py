@@ -42,7 +42,10 @@ def on_post_build(config):
     if building is None:
         return
     if config.strict and _warnings():
-        return  # MkDocs stops the build next; on_shutdown removes the new folder
+        # MkDocs stops the build next (in English); on_shutdown removes the new folder
+        logging.getLogger("mkdocs.hooks.swap").error(
+            "Bygget avbröts: varningarna ovan räknas som fel. Den förra versionen av webbplatsen är kvar.")
+        return
     old = target.parent / f".{target.name}.gammal-{os.getpid()}"
     if target.exists():
         for entry in target.iterdir():  # MkDocs keeps hidden entries (.git, .nojekyll): so do we

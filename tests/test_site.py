@@ -193,3 +193,19 @@ def test_visitors_run_only_the_known_scripts(built_site):
     imports = {m for p in (ROOT / "docs" / "assets" / "javascripts").glob("*.js")
                for m in re.findall(r"import\(([^)]*)\)", p.read_text(encoding="utf-8"))}
     assert imports and all("pagefind.js" in m for m in imports), imports
+
+
+def test_a_broken_anchor_in_a_case_is_named_in_swedish_with_file_and_line(tmp_path):
+    project = copy_project(tmp_path)
+    case = project / "examples" / "trygga-grannar-vatterhem.md"
+    text = case.read_text(encoding="utf-8").rstrip("\n") + "\n\nLäs [hur det blev](#finns-inte).\n"
+    case.write_text(text, encoding="utf-8")
+    line = text.split("\n").index("Läs [hur det blev](#finns-inte).") + 1
+    site = _old_site(project)
+    result = mkdocs_build(site, config=project / "mkdocs.yml", cwd=project)
+    assert result.returncode == 1
+    assert (f"examples/trygga-grannar-vatterhem.md:{line}: text: länken \"#finns-inte\" leder inte till något "
+            "ställe i exemplet.") in result.stderr
+    assert "no such anchor" not in result.stderr and "exempel/trygga-grannar-vatterhem.md'" not in result.stderr
+    assert "Bygget avbröts: varningarna ovan räknas som fel. Den förra versionen av webbplatsen är kvar." in result.stderr
+    assert (site / "index.html").read_text(encoding="utf-8") == "tidigare bygge"
