@@ -28,6 +28,7 @@ from pathlib import Path
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
+from mkdocs.structure import pages as mkdocs_pages
 from mkdocs.structure.toc import get_toc
 
 from goda_exempel import browse, casepage, facets, neutral, pages, personnummer, search
@@ -42,7 +43,7 @@ def on_startup(command, dirty):
     # forking is unsafe) and re-checks only the files that changed.
     _build["processes"] = 1 if command == "serve" else (os.cpu_count() or 1)
     _build["dirty"] = command == "serve" and dirty
-    pages_log = logging.getLogger("mkdocs.structure.pages")
+    pages_log = logging.getLogger(mkdocs_pages.__name__)  # properdocs.structure.pages under ProperDocs
     if not any(isinstance(f, _CaseWarnings) for f in pages_log.filters):
         pages_log.addFilter(_CaseWarnings())
     if _build["dirty"]:

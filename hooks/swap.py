@@ -16,7 +16,10 @@ import os
 import shutil
 from pathlib import Path
 
-from mkdocs.utils import CountHandler
+from mkdocs import utils as mkdocs_utils
+
+# The generator's own package: ProperDocs answers to `mkdocs` imports but logs as properdocs.
+_GENERATOR = mkdocs_utils.__name__.split(".")[0]
 
 _state = {"active": False, "target": None, "building": None}
 
@@ -43,7 +46,7 @@ def on_post_build(config):
         return
     if config.strict and _warnings():
         # MkDocs stops the build next (in English); on_shutdown removes the new folder
-        logging.getLogger("mkdocs.hooks.swap").error(
+        logging.getLogger(f"{_GENERATOR}.hooks.swap").error(
             "Bygget avbröts: varningarna ovan räknas som fel. Den förra versionen av webbplatsen är kvar.")
         return
     old = target.parent / f".{target.name}.gammal-{os.getpid()}"
@@ -60,8 +63,8 @@ def on_post_build(config):
 
 def _warnings():
     """The warnings MkDocs has counted for its strict check, from its own counter."""
-    return any(isinstance(h, CountHandler) and any(level >= logging.WARNING for level in h.counts)
-               for h in logging.getLogger("mkdocs").handlers)
+    return any(isinstance(h, mkdocs_utils.CountHandler) and any(level >= logging.WARNING for level in h.counts)
+               for h in logging.getLogger(_GENERATOR).handlers)
 
 
 def _remove(path):
