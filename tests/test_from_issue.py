@@ -288,9 +288,18 @@ def test_an_e_mail_without_quoting_or_signature_delimiter_works_too(project):
 
 
 def test_a_signature_line_inside_an_answer_is_kept(project):
-    body = REAL_BODY.replace("Gör det varje år.", "Gör det varje år.\n--\nOch prata med grannarna.")
+    body = REAL_BODY.replace("Gör det varje år.", "Gör det varje år.\n\n--\nOch prata med grannarna.")
     outcome = convert(body, project / "examples")
     assert outcome.ok and "Och prata med grannarna." in outcome.case.text
+
+
+def test_a_dash_line_right_under_text_is_named_not_rendered_as_a_heading(project):
+    """Markdown reads -- right under a line of text as an underlined heading: the page would show
+    the line as a heading no check has read, so the answer comes back with a Swedish message."""
+    body = REAL_BODY.replace("Gör det varje år.", "Gör det varje år.\n--\nOch prata med grannarna.")
+    outcome = convert(body, project / "examples")
+    assert not outcome.ok
+    assert any("en rubrik understruken med === eller --- är inte tillåten" in p for p in outcome.problems)
 
 
 def test_an_e_mailed_case_is_credited_to_a_name_from_standard_input(project):
