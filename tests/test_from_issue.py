@@ -395,7 +395,7 @@ def test_headings_written_inside_an_answer_stay_in_that_answer(project):
 def test_yaml_front_matter_and_shell_text_in_answers_are_inert_text(project):
     nasty_title = "Rubrik\"\n---\nkind: program\n$(touch /tmp/ge-pwned) `id`; rm -rf ~"
     body = (REAL_BODY.replace("Trygghetsvandringar med boende i Ale", nasty_title)
-            .replace("Gör det varje år.", "---\nkind: program\nstatus: planerad\n---\n<script>alert(1)</script>"))
+            .replace("Gör det varje år.", "---\nkind: program\nstatus: planerad\n\n---\n<script>alert(1)</script>"))
     outcome = convert(body, project / "examples")
     assert outcome.ok, outcome.problems
     source = load.parse(outcome.case.text.encode(), "x.md", "x")

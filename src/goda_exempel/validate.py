@@ -326,7 +326,9 @@ def _build_markers(source: SourceFile) -> list[Problem]:
 
 
 def _page_id(slug: str) -> bool:
-    return slug in pages.PAGE_IDS or slug.startswith(pages.PAGE_ID_PREFIXES)
+    """An automatic heading id that the page has outside the text (the title's heading is in the
+    same Markdown, which numbers a repeated id: rubrik_1)."""
+    return (slug in pages.PAGE_IDS and slug != pages.TITLE_ID) or slug.startswith(pages.PAGE_ID_PREFIXES)
 _LINKS = [
     re.compile(r"\]\(\s*<?([^)\s>]*)"),  # [text](url)
     re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)"),  # [ref]: url
