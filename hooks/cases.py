@@ -2,7 +2,8 @@
 one page per case, one per facet value, and the generated lists, map and statistics.
 
 Validation runs in on_pre_build, before MkDocs cleans the site folder, so an invalid case
-stops the build with every problem listed and leaves no half-built site behind.
+stops the build with every problem listed (hooks/swap.py keeps the last good site whatever
+fails later).
 
 A case page's content comes from goda_exempel.casepage, not from MkDocs' Markdown: `mkdocs
 build` has it made in forked processes from on_pre_build on, while MkDocs reads the other
@@ -20,15 +21,17 @@ import hashlib
 import json
 import logging
 import os
+import re
 from html import escape
 from pathlib import Path
 
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
+from mkdocs.structure import pages as mkdocs_pages
 from mkdocs.structure.toc import get_toc
 
-from goda_exempel import browse, casepage, facets, neutral, pages, search
+from goda_exempel import browse, casepage, facets, neutral, pages, personnummer, search
 from goda_exempel.errors import format_problems
 from goda_exempel.validate import validate_paths
 
@@ -40,12 +43,35 @@ def on_startup(command, dirty):
     # forking is unsafe) and re-checks only the files that changed.
     _build["processes"] = 1 if command == "serve" else (os.cpu_count() or 1)
     _build["dirty"] = command == "serve" and dirty
+    pages_log = logging.getLogger(mkdocs_pages.__name__)  # properdocs.structure.pages under ProperDocs
+    if not any(isinstance(f, _CaseWarnings) for f in pages_log.filters):
+        pages_log.addFilter(_CaseWarnings())
     if _build["dirty"]:
         # MkDocs warns that a dirty build may leave stale pages; _mark_changes below is what
         # prevents that, and with `strict: true` the warning would stop every rebuild.
         # The logger is the build module's own: ProperDocs' build (which answers to `mkdocs.*`
         # imports) logs as properdocs.commands.build.
         logging.getLogger(mkdocs_build.__name__).addFilter(_DirtyWarning())
+
+
+class _CaseWarnings(logging.Filter):
+    """MkDocs' own warnings about a case page, in Swedish with the case file and line: the
+    page is generated (exempel/x.md is in no folder), so MkDocs' message names a path the
+    contributor cannot find."""
+
+    _ANCHOR = re.compile(r"Doc file '([^']+)' contains a link '([^']*)', but there is no such anchor on this page\.")
+
+    def filter(self, record):
+        m = self._ANCHOR.match(record.getMessage())
+        case = _build["cases"].get(m.group(1)) if m else None
+        if case is not None:
+            link = m.group(2)
+            offset = next((i for i, text in enumerate(case.body.split("\n")) if link in text), 0)
+            record.msg = (f"{case.path}:{case.body_line + offset}: text: länken \"{link}\" leder inte till "
+                          "något ställe i exemplet. Länka till en rubrik i texten (ankaret är rubriken med "
+                          "små bokstäver och bindestreck, till exempel #sa-gjorde-vi) eller ta bort länken.")
+            record.args = ()
+        return True
 
 
 class _DirtyWarning(logging.Filter):
@@ -59,6 +85,9 @@ def on_pre_build(config):
     if not result.ok:
         count = len(result.problems)
         raise PluginError(f"{count} fel i exemplen – sajten byggdes inte:\n{format_problems(result.problems)}")
+    if not result.cases:
+        raise PluginError("examples/ innehåller inga exempel – sajten byggdes inte. Lägg till minst ett "
+                          "exempel (goda-exempel new) och bygg igen.")
     _build["cases"] = {pages.case_src_uri(case): case for case in result.cases}
     _build["related"] = facets.related(result.cases)
     _build["markdown"] = casepage.MarkdownSetup(list(config.markdown_extensions), dict(config.mdx_configs or {}))
@@ -184,6 +213,10 @@ def on_page_content(html, page, config, files):
         return _put_back(html, page)
     batch = _build.get("batch")
     content = batch.get(case.id) if batch else casepage.make(_job(case, config), _build["markdown"])
+    if personnummer.find(content.html) or personnummer.find_in_reader_form(content.html):
+        # validation reads the file; this reads the page as made, whatever hid the number there
+        raise PluginError(f"{case.path}:{case.body_line}: sidan innehåller ett personnummer. Personnummer "
+                          "får aldrig publiceras; ta bort det.")
     # what MkDocs would have taken from converting the page's Markdown itself
     page.toc = get_toc(content.toc)
     page.present_anchor_ids = content.ids

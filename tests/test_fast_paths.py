@@ -18,7 +18,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from goda_exempel import load, schema as case_schema, validate
+from goda_exempel import load, personnummer, schema as case_schema, validate
 from goda_exempel.errors import Problem
 from goda_exempel.load import field_name
 
@@ -39,18 +39,25 @@ def plain_body(body: str, first_line: int, path: str) -> list[Problem]:
     sections = case_schema.section_headings()
     expected = [s.label for s in sections]
     found: list[tuple[str, int, int]] = []
-    fenced = False
-    for offset, text in enumerate(body.split("\n")):
+    lines = body.split("\n")
+    for offset, text in enumerate(lines):
         line = first_line + offset
         deep = validate._too_deep(text)
         if deep:
             problems.append(Problem(path, line, "text", deep))
-        if validate._FENCE.match(text):
-            fenced = not fenced
-            continue
-        if fenced:
-            continue
+        if offset and lines[offset - 1].strip() and validate._SETEXT.match(text) \
+                and not validate._NOT_A_PARAGRAPH.match(lines[offset - 1]):
+            problems.append(Problem(path, line, "text", "en rubrik understruken med === eller --- är inte tillåten. "
+                                                        "Skriv avsnitten som ## Rubrik, och lämna en tom rad före "
+                                                        "--- om du menar ett streck."))
+        explicit = validate._EXPLICIT_ID.search(text)
+        if explicit:
+            problems.append(Problem(path, line, "text", f"ett eget id ({explicit.group().strip()}) är inte tillåtet: "
+                                                        "sidan ger rubrikerna id själv. Ta bort det."))
         heading = validate._HEADING.match(text)
+        if heading and len(heading.group(1)) > 2 and validate._page_id(validate.toc_slugify(heading.group(2), "-")):
+            problems.append(Problem(path, line, "text", f"rubriken \"{heading.group(2)}\" får samma id som en "
+                                                        "del av sidan själv. Välj en annan rubrik."))
         if heading and len(heading.group(1)) <= 2:
             title = heading.group(2)
             if len(heading.group(1)) == 1:
@@ -98,7 +105,7 @@ def plain_personnummer(source: load.SourceFile) -> list[Problem]:
     message = "innehåller ett personnummer. Personnummer får aldrig publiceras; ta bort det."
     starts = sorted((line, len(path), path) for path, line in source.lines.items())
     for number, text in enumerate(source.text.split("\n"), 1):
-        if not validate.find_personnummer(text):
+        if not (validate.find_personnummer(text) or personnummer.find(personnummer.reader_form(text))):
             continue
         if number >= source.body_line:
             where = "text"
@@ -195,7 +202,7 @@ def test_the_prefilter_holds_for_every_form_of_personnummer():
     for number in [GOOD_PNR, "811218+9876", "811218 9876", "8112189876", "19811218-9876", "19811218 9876",
                    "198112189876", "٨١١٢١٨-٩٨٧٦"]:
         assert validate.find_personnummer(number), number
-        assert validate._MAY_BE_PERSONNUMMER.search(number), number
+        assert personnummer.MAY_BE.search(number), number
 
 
 # --- YAML composed in C -------------------------------------------------------------------------
@@ -398,7 +405,7 @@ def test_a_key_without_control_characters_is_printable():
 def plain_case_files(root: Path) -> list[Path]:
     root = root.resolve()
     return [path for path in sorted(root.iterdir())
-            if not (path.name.startswith(".") or path.name.lower() == "readme.md" or path.is_dir())]
+            if not (path.name.startswith(".") or path.name == "README.md" or path.is_dir())]
 
 
 def test_case_files_and_shown_paths_agree_with_the_plain_versions(tmp_path, monkeypatch):

@@ -161,3 +161,25 @@ def test_validate_never_rewrites_a_file(project):
     result = subprocess.run([str(CLI), "validate"], cwd=project, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout
     assert snapshot(examples) == before
+
+
+@pytest.mark.parametrize("header", [">-  # två meningar", "|  # rader som de står", ">2- # med indrag", "|+ #kort"])
+def test_a_comment_after_a_block_indicator_is_kept_and_check_agrees(project, header):
+    path = project / "examples" / "ale-vandringar.md"
+    text = (NASTY / "giltigt.md").read_text(encoding="utf-8").replace("summary: >-", f"summary: {header}")
+    path.write_text(text, encoding="utf-8")
+    message = "raden har en kommentar (#) som skulle försvinna. Flytta texten till ett fält eller ta bort kommentaren."
+    for args in (["--check", "examples/ale-vandringar.md"], ["examples/ale-vandringar.md"]):
+        result = fmt(project, *args)
+        assert result.returncode == 1, (args, result.stdout, result.stderr)
+        assert f"examples/ale-vandringar.md:3: {message}" in result.stdout.splitlines(), (args, result.stdout)
+    assert path.read_text(encoding="utf-8") == text
+
+
+def test_a_hash_inside_a_block_scalar_is_text(project):
+    path = project / "examples" / "ale-vandringar.md"
+    text = (NASTY / "giltigt.md").read_text(encoding="utf-8").replace(
+        "  Kommunen och bostadsbolaget", "  Kommunen (#1) och bostadsbolaget")
+    path.write_text(text, encoding="utf-8")
+    assert fmt(project, "examples/ale-vandringar.md").returncode == 0
+    assert "Kommunen (#1) och" in load.read(path).meta["summary"]

@@ -288,9 +288,18 @@ def test_an_e_mail_without_quoting_or_signature_delimiter_works_too(project):
 
 
 def test_a_signature_line_inside_an_answer_is_kept(project):
-    body = REAL_BODY.replace("Gör det varje år.", "Gör det varje år.\n--\nOch prata med grannarna.")
+    body = REAL_BODY.replace("Gör det varje år.", "Gör det varje år.\n\n--\nOch prata med grannarna.")
     outcome = convert(body, project / "examples")
     assert outcome.ok and "Och prata med grannarna." in outcome.case.text
+
+
+def test_a_dash_line_right_under_text_is_named_not_rendered_as_a_heading(project):
+    """Markdown reads -- right under a line of text as an underlined heading: the page would show
+    the line as a heading no check has read, so the answer comes back with a Swedish message."""
+    body = REAL_BODY.replace("Gör det varje år.", "Gör det varje år.\n--\nOch prata med grannarna.")
+    outcome = convert(body, project / "examples")
+    assert not outcome.ok
+    assert any("en rubrik understruken med === eller --- är inte tillåten" in p for p in outcome.problems)
 
 
 def test_an_e_mailed_case_is_credited_to_a_name_from_standard_input(project):
@@ -386,7 +395,7 @@ def test_headings_written_inside_an_answer_stay_in_that_answer(project):
 def test_yaml_front_matter_and_shell_text_in_answers_are_inert_text(project):
     nasty_title = "Rubrik\"\n---\nkind: program\n$(touch /tmp/ge-pwned) `id`; rm -rf ~"
     body = (REAL_BODY.replace("Trygghetsvandringar med boende i Ale", nasty_title)
-            .replace("Gör det varje år.", "---\nkind: program\nstatus: planerad\n---\n<script>alert(1)</script>"))
+            .replace("Gör det varje år.", "---\nkind: program\nstatus: planerad\n\n---\n<script>alert(1)</script>"))
     outcome = convert(body, project / "examples")
     assert outcome.ok, outcome.problems
     source = load.parse(outcome.case.text.encode(), "x.md", "x")
@@ -507,3 +516,22 @@ def test_the_workflow_steps_work_on_a_real_event(project, tmp_path):
     assert (tmp_path / "arende" / "pr" / "commit.txt").read_text().endswith(
         "Co-authored-by: ale-samordnare <4711+ale-samordnare@users.noreply.github.com>\n")
     assert validate.validate_dir(project / "examples", project).ok
+
+
+@pytest.mark.parametrize("amount, message", [
+    ("9" * 5000, "raden har 5012 tecken; högst 5000 är tillåtet"),
+    ("9" * 4400, "är ett för stort tal (4400 siffror)"),
+    ("9" * 4000, "är orimligt stort"),
+    ("3.7e5", "ska vara ett heltal"),
+])
+def test_an_amount_of_any_length_gives_a_swedish_error_comment(project, amount, message):
+    body = REAL_BODY.replace("370 000 kr", amount)
+    outcome = convert(body, project / "examples")
+    assert not outcome.ok
+    assert any(message in p for p in outcome.problems), outcome.problems
+    issue = project / "arende.md"
+    issue.write_text(body, encoding="utf-8")
+    result = cli("from-issue", "--body-file", "arende.md", "--today", DATE, "--pr-dir", str(project / "pr"),
+                 cwd=project)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert message in result.stderr + result.stdout

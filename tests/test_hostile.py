@@ -75,12 +75,29 @@ CORPUS: dict[str, list[tuple[int, str, str]]] = {
     "styrtecken-som-kod.md": [
         (2, "title", "innehåller ett osynligt styrtecken (U+0000), skrivet som \\-kod inom citattecken. "
                      "Ta bort det.")],
-    "jattelangt-tal.md": [(33, "budget.amount", "ska vara ett heltal, men är text.")],
+    "jattelangt-tal.md": [(33, "budget.amount", "är ett för stort tal (4400 siffror). Skriv ett belopp i hela "
+                                                "kronor, högst 100 000 000 000 kr.")],
     "javascript-lank.md": [
         (42, "text", "länken \"javascript:alert(1)\" är inte en webbadress. Skriv en fullständig adress "
                      "som börjar med https://.")],
     "personnummer.md": [
         (38, "text", "innehåller ett personnummer. Personnummer får aldrig publiceras; ta bort det.")],
+    "slut-som-block.md": [
+        (15, "period.end", "ska stå på en enda rad, direkt efter kolonet (utan | eller > och utan radbrytning). "
+                           "Skriv år, år-månad, datum eller ”pågående”, till exempel 2019-12 eller pågående.")],
+    "datum-med-radbrytning.md": [
+        (32, "added", "ska stå på en enda rad, direkt efter kolonet (utan | eller > och utan radbrytning). "
+                      "Skriv ett datum som 2026-11-21.")],
+    "rubrik-med-upphojt-tal.md": [],
+    "oavslutat-kodblock.md": [
+        (47, "text", "länken \"javascript:alert(1\" är inte en webbadress. Skriv en fullständig adress som "
+                     "börjar med https://."),
+        (50, "text", "en rubrik understruken med === eller --- är inte tillåten. Skriv avsnitten som ## Rubrik, "
+                     "och lämna en tom rad före --- om du menar ett streck.")],
+    "rubrik-med-riktningstecken.md": [
+        (2, "title", "innehåller ett osynligt tecken som vänder skrivriktningen (U+202E). Ta bort det.")],
+    "personnummer-med-tankstreck.md": [
+        (46, "text", "innehåller ett personnummer. Personnummer får aldrig publiceras; ta bort det.")],
     "djupt-nastlad-lista.md": [
         (42, "text", "raden börjar med 1200 list- eller citattecken; högst 10 nivåer av listor och "
                      "citat är tillåtna.")],
@@ -275,3 +292,60 @@ def test_thousands_of_wrong_values_give_a_bounded_list_quickly(folder):
                                   "kontrollera igen.")
     assert problems[1] == (12, "municipalities[1]", "\"Kommun0\" är inte en svensk kommun. Skriv kommunens "
                                                     "namn, till exempel Jönköping eller Göteborg.")
+
+
+def test_every_derived_value_of_a_title_with_digits_int_cannot_read():
+    from goda_exempel.sorting import swedish_sorted
+
+    titles = ["Trygghet på 100 m² i Ale", "Torg ① i Ale", "Trygghet på 100 m2 i Ale", "٣ kvarter"]
+    assert sorted(swedish_sorted(titles)) == sorted(titles)  # once a ValueError from int("²")
+
+
+# --- the file system -------------------------------------------------------------------------------
+
+
+def test_a_named_pipe_in_examples_is_reported_not_waited_for(folder):
+    os.mkfifo(folder / "examples" / "ror.md")
+    write(folder, "ale.md", VALID.read_bytes())
+    result = subprocess.run([str(CLI), "validate"], cwd=folder, capture_output=True, text=True,
+                            encoding="utf-8", timeout=60)  # a hang fails here
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stdout.splitlines() == [
+        "examples/ror.md:1: är inte en vanlig fil (utan till exempel en namngiven rörledning eller en enhet). "
+        "Lägg en textfil här."]
+
+
+def test_examples_as_a_link_to_a_folder_outside_the_repository_is_refused(tmp_path):
+    outside = tmp_path / "utanfor"
+    outside.mkdir()
+    shutil.copy(VALID, outside / "ale.md")
+    project = tmp_path / "projekt"
+    project.mkdir()
+    (project / "examples").symlink_to(outside)
+    result = validate_paths([project / "examples"], project)
+    assert result.cases == [] and [(p.path, p.line, p.message) for p in result.problems] == [
+        ("examples", 1, "mappen är en länk till en mapp utanför förrådet. Lägg exemplen i själva mappen.")]
+
+
+def test_a_file_name_with_a_line_break_is_one_line_of_output(folder):
+    write(folder, "ale\n.md", VALID.read_bytes())
+    result = subprocess.run([str(CLI), "validate"], cwd=folder, capture_output=True, text=True,
+                            encoding="utf-8", timeout=60)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stdout.splitlines() == [
+        "examples/ale\\n.md:1: filnamnet får bara innehålla små bokstäver a–z, siffror och bindestreck (inga å, ä, "
+        "ö, mellanslag eller punkter). Byt namn till ale.md."]
+
+
+def test_an_empty_examples_folder_gives_one_swedish_message(tmp_path):
+    sys.path.insert(0, str(Path(__file__).parent))
+    from conftest import ROOT, mkdocs_build
+
+    for part in ("mkdocs.yml", "docs", "overrides", "hooks"):
+        (shutil.copytree if (ROOT / part).is_dir() else shutil.copy2)(ROOT / part, tmp_path / part)
+    (tmp_path / "examples").mkdir()
+    result = mkdocs_build(tmp_path / "site", config=tmp_path / "mkdocs.yml", cwd=tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert ("examples/ innehåller inga exempel – sajten byggdes inte. Lägg till minst ett exempel "
+            "(goda-exempel new) och bygg igen.") in result.stderr
+    assert "pagefind" not in result.stderr.lower()

@@ -5,6 +5,7 @@ External addresses are only ever asked of a local HTTP server on 127.0.0.1."""
 from __future__ import annotations
 
 import http.server
+import os
 import shutil
 import socket
 import subprocess
@@ -326,3 +327,70 @@ def test_addresses_in_the_case_text_keep_their_parentheses(tmp_path):
                            "<https://example.org/a?b=1>.\n", encoding="utf-8")
     urls = {u.url for u in links.case_urls([examples], base=tmp_path) if u.field == "text"}
     assert {"https://sv.wikipedia.org/wiki/Brott_(juridik)", "https://example.org/a?b=1"} <= urls
+
+
+@pytest.fixture
+def dripping(monkeypatch):
+    """A loopback server that answers one byte a second, forever: each read gets a byte in time."""
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+    monkeypatch.setenv("no_proxy", "127.0.0.1")
+    listener = socket.create_server(("127.0.0.1", 0))
+    stop = threading.Event()
+
+    def drip(conn):
+        with conn:
+            conn.recv(4096)
+            answer = b"HTTP/1.1 200 OK\r\n" + b"X-Langsam: " + b"a" * 10_000
+            for byte in answer:
+                if stop.is_set():
+                    return
+                try:
+                    conn.sendall(bytes([byte]))
+                except OSError:
+                    return
+                time.sleep(1)
+
+    def accept():
+        while not stop.is_set():
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                return
+            threading.Thread(target=drip, args=(conn,), daemon=True).start()
+
+    threading.Thread(target=accept, daemon=True).start()
+    yield f"http://127.0.0.1:{listener.getsockname()[1]}"
+    stop.set()
+    listener.close()
+
+
+def test_a_server_that_answers_one_byte_a_second_is_given_up_on_in_total(dripping, server):
+    started = time.monotonic()
+    statuses = links.check_urls([f"{dripping}/a", f"{server}/ok"], timeout=3, workers=2)
+    assert time.monotonic() - started < 6
+    assert statuses[f"{dripping}/a"].reason == "svarar inte inom 3 sekunder"
+    assert statuses[f"{server}/ok"].ok
+
+
+def test_the_whole_run_is_bounded(dripping):
+    urls = [f"{dripping}/{i}" for i in range(6)]
+    started = time.monotonic()
+    statuses = links.check_urls(urls, timeout=3, workers=2, total=4)
+    assert time.monotonic() - started < 7
+    assert sorted(statuses) == sorted(urls)
+    assert {s.reason for s in statuses.values()} <= {
+        "svarar inte inom 3 sekunder", "kontrollerades inte: hela körningen får ta högst 4 sekunder"}
+    assert sum(s.reason.startswith("kontrollerades inte") for s in statuses.values()) >= 2
+
+
+def test_the_command_ends_on_a_dripping_server(tmp_path, dripping, server):
+    examples, text = _case_with_urls(tmp_path, server)  # every address on loopback
+    text = text.rstrip("\n") + f"\n\nLäs mer i [rapporten]({dripping}/rapport).\n"
+    (examples / "trygga-grannar-vatterhem.md").write_text(text, encoding="utf-8")
+    started = time.monotonic()
+    result = subprocess.run([sys.executable, "-m", "goda_exempel.cli", "external-links", "--timeout", "3",
+                             "--total", "20", str(examples)], cwd=tmp_path, capture_output=True, text=True,
+                            timeout=60, env=dict(os.environ, NO_PROXY="127.0.0.1", no_proxy="127.0.0.1"))
+    assert time.monotonic() - started < 40
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "svarar inte inom 3 sekunder" in result.stdout

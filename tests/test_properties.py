@@ -126,3 +126,82 @@ def test_any_text_in_a_valid_case_round_trips(changes, extra):
     # character: blank lines around it and spaces after its last line are all that may go
     assert source.body.lstrip("\n").rstrip() == body.lstrip("\n").rstrip()
     assert dump_case(source.meta, source.body) == text  # and writing it again changes nothing
+
+
+# --- every case that validation accepts builds -------------------------------------------------
+# Cases generated from the schema and the vocabularies (tests/valid_cases.py): each is validated,
+# and each that passes goes through everything the site derives from a case (in this process,
+# fast), and a batch of them through a real `mkdocs build --strict`.
+
+import os  # noqa: E402
+import shutil  # noqa: E402
+import sys  # noqa: E402
+
+from hypothesis import assume  # noqa: E402
+
+import valid_cases  # noqa: E402
+from goda_exempel import browse, casepage, export, facets, lists, map as sweden_map, search, stats  # noqa: E402
+from goda_exempel.sorting import swedish_key  # noqa: E402
+from goda_exempel.validate import validate_dir  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+GENERATED = settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+_valid_seen = {"valid": 0, "all": 0}
+
+
+def _derive_everything(cases) -> None:
+    """What the site makes from cases, outside MkDocs: each must work for any valid case."""
+    from mkdocs.config import load_config
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    setup = casepage.MarkdownSetup(list(config.markdown_extensions), dict(config.mdx_configs))
+    for case in cases:
+        swedish_key(case.title)
+        assert case.start_year >= 1 and (case.end_year is None or case.end_year >= case.start_year)
+        facets.active_years(case)
+        search.annotations(case)
+        content = casepage.make(casepage.Job(case, [], "https://github.com/x/y"), setup)
+        assert case.id and content.html
+    facets.index(cases)
+    facets.related(cases)
+    browse.facet_files(cases)
+    browse.catalogue_html(cases, "")
+    browse.place_list(cases, "")
+    lists.list_html(lists.newest(cases, 5), "")
+    sweden_map.svg(cases, "")
+    stats.html(cases)
+    export.site_files(cases, "https://example.org/goda-exempel/", "Goda exempel")
+
+
+@GENERATED
+@given(text=valid_cases.case_text())
+def test_every_generated_case_that_validates_is_made_into_pages(text):
+    source = load.parse(text.encode("utf-8"), "examples/genererat.md", "genererat")
+    case, problems = validate_source(source)
+    _valid_seen["all"] += 1
+    assume(case is not None)
+    _valid_seen["valid"] += 1
+    _derive_everything([case])
+
+
+@settings(max_examples=1, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+@given(texts=st.lists(valid_cases.case_text(), min_size=12, max_size=12))
+def test_a_batch_of_generated_valid_cases_builds_with_mkdocs(texts, tmp_path_factory):
+    from conftest import mkdocs_build
+
+    project = tmp_path_factory.mktemp("generated")
+    for part in ("mkdocs.yml", "docs", "overrides", "hooks"):
+        (shutil.copytree if (ROOT / part).is_dir() else shutil.copy2)(ROOT / part, project / part)
+    examples = project / "examples"
+    examples.mkdir()
+    for number, text in enumerate(texts):
+        (examples / f"genererat-{number}.md").write_text(text, encoding="utf-8")
+    result = validate_dir(examples, project)
+    for path in {p.path for p in result.problems}:  # keep only what validation accepts
+        (project / path).unlink()
+    assert result.cases, "no generated case was valid: the generator no longer matches the schema"
+    site = project / "site"
+    built = mkdocs_build(site, config=project / "mkdocs.yml", cwd=project)
+    assert built.returncode == 0, built.stdout + built.stderr
+    for case in validate_dir(examples, project).cases:
+        assert (site / "exempel" / case.id / "index.html").is_file()

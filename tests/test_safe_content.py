@@ -305,3 +305,78 @@ def test_personnummer_anywhere_in_a_case_is_rejected(old, new, line, field):
     assert case is None
     assert [(p.line, p.field, p.message) for p in problems] == [(line, field, MESSAGE)]
     assert PNR not in problems[0].text() and GOOD not in problems[0].text()  # not repeated in CI logs
+
+
+# Disguises a reader does not notice: the number as a reader sees it is still a personnummer.
+DISGUISES = {
+    "en dash (Word)": f"{GOOD[:6]}\u2013{GOOD[6:]}",
+    "em dash": f"{GOOD[:6]}\u2014{GOOD[6:]}",
+    "minus sign": f"{GOOD[:6]}\u2212{GOOD[6:]}",
+    "non-breaking hyphen": f"{GOOD[:6]}\u2011{GOOD[6:]}",
+    "no-break space": f"{GOOD[:6]}\u00a0{GOOD[6:]}",
+    "thin space": f"{GOOD[:6]}\u2009{GOOD[6:]}",
+    "zero-width space": f"{GOOD[:6]}\u200b-{GOOD[6:]}",
+    "soft hyphen": f"{GOOD[:3]}\u00ad{GOOD[3:]}",
+    "word joiner": f"{GOOD[:6]}\u2060{GOOD[6:]}",
+    "fullwidth digits": "".join(chr(0xFF10 + int(c)) for c in GOOD),
+    "dash with spaces": f"{GOOD[:6]} - {GOOD[6:]}",
+    "HTML entity dash": f"{GOOD[:6]}&#8211;{GOOD[6:]}",
+    "HTML entity digits": "".join(f"&#{ord(c)};" for c in GOOD),
+    "named entity": f"{GOOD[:6]}&ndash;{GOOD[6:]}",
+    "Markdown escape": f"{GOOD[:6]}\\-{GOOD[6:]}",
+    "HTML tags inside": f"{GOOD[:6]}<b>-</b>{GOOD[6:]}",
+    "Markdown emphasis inside": f"{GOOD[:6]}*-*{GOOD[6:]}",
+    "Markdown code": f"`{GOOD[:6]}`-`{GOOD[6:]}`",
+    "co-ordination number, en dash": f"{COORDINATION[:6]}\u2013{COORDINATION[6:]}",
+    "in a web address": f"https://example.org/person/{GOOD[:6]}-{GOOD[6:]}",
+    "in a web address, no dash": f"https://example.org/?pnr={GOOD}",
+}
+
+
+@pytest.mark.parametrize("name", sorted(DISGUISES))
+def test_personnummer_in_disguise_is_found_in_the_body(name):
+    text = VALID.read_text(encoding="utf-8").replace("Belysningen byttes", f"Belysningen ({DISGUISES[name]}) byttes")
+    case, problems = validate_source(load.parse(text.encode("utf-8"), "examples/ale.md", "ale"))
+    assert [(p.line, p.field, p.message) for p in problems] == [(46, "text", MESSAGE)]
+
+
+@pytest.mark.parametrize("name", sorted(DISGUISES))
+def test_personnummer_in_disguise_is_found_in_a_field(name):
+    value = DISGUISES[name].replace("\\", "\\\\")
+    text = VALID.read_text(encoding="utf-8").replace(
+        "title: Trygghetsvandringar med boende i Ale", f'title: "Trygghetsvandringar {value} i Ale"')
+    case, problems = validate_source(load.parse(text.encode("utf-8"), "examples/ale.md", "ale"))
+    assert (2, "title", MESSAGE) in [(p.line, p.field, p.message) for p in problems]
+
+
+@pytest.mark.parametrize("yaml_value", [
+    f'"{GOOD[:6]}\\u2013{GOOD[6:]}"',  # a YAML escape inside double quotes
+    f'"{GOOD[:6]}\\x2D{GOOD[6:]}"',
+    f">-\n    Trygghetsvandringar {GOOD[:6]}-\n    {GOOD[6:]} i Ale",  # folded over two lines
+])
+def test_personnummer_behind_yaml_escapes_and_folds_is_found(yaml_value):
+    text = VALID.read_text(encoding="utf-8").replace(
+        "title: Trygghetsvandringar med boende i Ale", f"title: {yaml_value}")
+    case, problems = validate_source(load.parse(text.encode("utf-8"), "examples/ale.md", "ale"))
+    assert case is None and [p.field for p in problems] == ["title"], problems
+
+
+def test_personnummer_broken_over_two_lines_of_a_paragraph():
+    text = VALID.read_text(encoding="utf-8").replace("Belysningen byttes", f"Belysningen {GOOD[:6]}-\n{GOOD[6:]} byttes")
+    case, problems = validate_source(load.parse(text.encode("utf-8"), "examples/ale.md", "ale"))
+    assert case is None and [(p.field, p.message) for p in problems] == [("text", MESSAGE)]
+
+
+@pytest.mark.parametrize("case_id", [f"projekt-{GOOD[:6]}-{GOOD[6:]}", f"projekt-{GOOD}", f"19{GOOD}-ale"])
+def test_personnummer_in_a_file_name_is_refused(case_id):
+    case, problems = validate_source(load.parse(VALID.read_bytes(), f"examples/{case_id}.md", case_id))
+    assert [(p.line, p.message) for p in problems] == [
+        (1, "filnamnet innehåller ett personnummer. Byt namn på filen till något som beskriver exemplet.")]
+
+
+@pytest.mark.parametrize("text", ["070\u2013123 45 67", "08\u00a0123 456 78", "Org.nr 556012\u20135790",
+                                  "2016-04-01\u20132018-12-31", "1\u00a0500\u00a0000 kr", "&#8211; 370 000 kr"])
+def test_no_false_alarm_in_reader_form(text):
+    from goda_exempel import personnummer
+
+    assert personnummer.find_in_reader_form(text) == []

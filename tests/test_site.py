@@ -118,6 +118,58 @@ def test_invalid_case_stops_the_build_with_every_error_and_no_half_site(tmp_path
     assert not (site / "exempel").exists()
 
 
+def _old_site(project: Path) -> Path:
+    site = project / "site"
+    site.mkdir()
+    (site / "index.html").write_text("tidigare bygge", encoding="utf-8")
+    (site / ".nojekyll").write_text("", encoding="utf-8")
+    return site
+
+
+def _left_over(project: Path) -> list[str]:
+    return sorted(p.name for p in project.iterdir() if p.name.startswith(".site"))
+
+
+def test_a_build_that_fails_late_leaves_the_last_good_site(tmp_path):
+    """A strict-mode warning fails the build only after every hook has run (and after MkDocs
+    has written every page): the old site must still be whole, with no new folder left over."""
+    project = copy_project(tmp_path)
+    about = project / "docs" / "om.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\n[Saknas](finns-inte.md)\n", encoding="utf-8")
+    site = _old_site(project)
+    result = mkdocs_build(site, config=project / "mkdocs.yml", cwd=project)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert (site / "index.html").read_text(encoding="utf-8") == "tidigare bygge"
+    assert sorted(p.name for p in site.iterdir()) == [".nojekyll", "index.html"]
+    assert _left_over(project) == []
+
+
+def test_an_error_in_the_last_step_of_a_build_leaves_the_last_good_site(tmp_path):
+    project = copy_project(tmp_path)
+    (project / "hooks" / "fel.py").write_text(
+        "def on_post_build(config):\n    raise RuntimeError('fel i sista steget')\n", encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "  - hooks/swap.py", "  - hooks/fel.py\n  - hooks/swap.py"), encoding="utf-8")
+    site = _old_site(project)
+    result = mkdocs_build(site, config=config, cwd=project)
+    assert result.returncode == 1
+    assert (site / "index.html").read_text(encoding="utf-8") == "tidigare bygge"
+    assert _left_over(project) == []
+
+
+def test_a_good_build_replaces_the_site_and_keeps_its_hidden_files(tmp_path):
+    project = copy_project(tmp_path)
+    site = _old_site(project)
+    (site / "gammal-sida.html").write_text("borttagen", encoding="utf-8")
+    result = mkdocs_build(site, config=project / "mkdocs.yml", cwd=project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "tidigare bygge" not in (site / "index.html").read_text(encoding="utf-8")
+    assert (site / ".nojekyll").exists() and not (site / "gammal-sida.html").exists()
+    assert (site / "pagefind" / "pagefind.js").exists()
+    assert _left_over(project) == []
+
+
 def test_skip_link_leads_to_the_case_title(built_site):
     html = (built_site / "exempel/trygga-grannar-vatterhem/index.html").read_text(encoding="utf-8")
     assert '<a href="#rubrik" class="md-skip">' in html
@@ -141,3 +193,19 @@ def test_visitors_run_only_the_known_scripts(built_site):
     imports = {m for p in (ROOT / "docs" / "assets" / "javascripts").glob("*.js")
                for m in re.findall(r"import\(([^)]*)\)", p.read_text(encoding="utf-8"))}
     assert imports and all("pagefind.js" in m for m in imports), imports
+
+
+def test_a_broken_anchor_in_a_case_is_named_in_swedish_with_file_and_line(tmp_path):
+    project = copy_project(tmp_path)
+    case = project / "examples" / "trygga-grannar-vatterhem.md"
+    text = case.read_text(encoding="utf-8").rstrip("\n") + "\n\nLäs [hur det blev](#finns-inte).\n"
+    case.write_text(text, encoding="utf-8")
+    line = text.split("\n").index("Läs [hur det blev](#finns-inte).") + 1
+    site = _old_site(project)
+    result = mkdocs_build(site, config=project / "mkdocs.yml", cwd=project)
+    assert result.returncode == 1
+    assert (f"examples/trygga-grannar-vatterhem.md:{line}: text: länken \"#finns-inte\" leder inte till något "
+            "ställe i exemplet.") in result.stderr
+    assert "no such anchor" not in result.stderr and "exempel/trygga-grannar-vatterhem.md'" not in result.stderr
+    assert "Bygget avbröts: varningarna ovan räknas som fel. Den förra versionen av webbplatsen är kvar." in result.stderr
+    assert (site / "index.html").read_text(encoding="utf-8") == "tidigare bygge"

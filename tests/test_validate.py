@@ -3,6 +3,7 @@ the line, the field and the Swedish message a contributor sees."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -289,3 +290,161 @@ def test_many_files_are_checked_in_parallel_with_the_same_result(tmp_path, monke
     assert [p.text() for p in parallel.problems] == [p.text() for p in serial.problems]
     assert [c.id for c in parallel.cases] == [c.id for c in serial.cases]
     assert len(parallel.cases) == 5
+
+
+# --- titles as readers see them (goda_exempel.titles) ------------------------------------------
+
+from goda_exempel import load as _load  # noqa: E402
+from goda_exempel.validate import validate_source as _validate_source, validate_sources as _validate_sources  # noqa: E402
+
+_GILTIGT = (Path(__file__).parent / "nasty" / "giltigt.md").read_text(encoding="utf-8")
+_TITLE = "title: Trygghetsvandringar med boende i Ale"
+
+
+def _with_title(title: str, case_id: str = "ale"):
+    text = _GILTIGT.replace(_TITLE, "title: " + json.dumps(title, ensure_ascii=False))
+    return _load.parse(text.encode("utf-8"), f"examples/{case_id}.md", case_id)
+
+
+@pytest.mark.parametrize("title, message", [
+    ("Trygghet\u202eelA i", "innehåller ett osynligt tecken som vänder skrivriktningen (U+202E). Ta bort det."),
+    ("Trygghet\u2066 i Ale\u2069", "innehåller ett osynligt tecken som vänder skrivriktningen (U+2066). Ta bort det."),
+    ("Trygg\u200bhet i Ale", "innehåller ett osynligt tecken (U+200B). Ta bort det."),
+    ("Trygg\u00adhet i Ale", "innehåller ett osynligt tecken (U+00AD). Ta bort det."),
+    ("\u200b\u200b\u200b\u200b\u200b", "innehåller ett osynligt tecken (U+200B). Ta bort det."),
+    ("       ", "rubriken består bara av mellanslag. Skriv en rubrik som säger vad exemplet handlar om."),
+    ("\u3000\u3000\u3000\u3000\u3000\u00a0", "rubriken består bara av mellanslag. Skriv en rubrik som säger vad exemplet handlar om."),
+])
+def test_a_title_with_invisible_characters_or_only_blanks_is_refused(title, message):
+    case, problems = _validate_source(_with_title(title))
+    assert (2, "title", message) in [(p.line, p.field, p.message) for p in problems]
+
+
+@pytest.mark.parametrize("first, second", [
+    ("Trygghet på torget i Håbo", "Trygghet på torget i Ha\u030abo"),  # NFC and NFD
+    ("Trygghet på torget i Ale", "Trygghet på torget i \u0410le"),  # Cyrillic А
+    ("Trygghet på torget i Ale", "Trygghet på t\u043erget i Ale"),  # Cyrillic о
+    ("Trygghet på torget i Ale", "Trygghet på t\u03bfrget i Ale"),  # Greek ο
+    ("Trygghet på torget i Ale", "TRYGGHET PÅ TORGET I ALE"),
+    ("Trygghet på torget i Ale", "Trygghet  på torget i\u00a0Ale"),
+    ("Trygghet på torget i Ale", "Ｔrygghet på torget i Ale"),  # fullwidth T
+])
+def test_titles_that_look_the_same_are_the_same(first, second):
+    result = _validate_sources([_with_title(first, "forsta"), _with_title(second, "andra")])
+    assert [(p.path, p.field, p.message) for p in result.problems] == [
+        ("examples/andra.md", "title", "samma rubrik som examples/forsta.md. Välj en rubrik som skiljer exemplen åt.")]
+
+
+def test_titles_that_differ_to_a_reader_are_different():
+    result = _validate_sources([_with_title("Trygghet på torget i Malmö", "forsta"),
+                                _with_title("Trygghet på torget i Malmo", "andra")])
+    assert result.ok, result.problems
+
+
+def test_a_municipality_in_decomposed_form_is_the_municipality():
+    text = _GILTIGT.replace("scope: lokal", "scope: lokal").replace("  - Ale\n", "  - Ha\u030abo\n")
+    case, problems = _validate_source(_load.parse(text.encode("utf-8"), "examples/ale.md", "ale"))
+    assert problems == [] and case.meta["municipalities"] == ["Håbo"]
+    assert [m.name for m in case.municipalities] == ["Håbo"]
+
+
+# --- dates and numbers within sensible bounds -----------------------------------------------------
+
+import datetime as _dt  # noqa: E402
+
+_TOMORROW = (_dt.date.today() + _dt.timedelta(days=1)).isoformat()
+_LATE = (_dt.date.today() + _dt.timedelta(days=3)).isoformat()
+_MAX_YEAR = _dt.date.today().year + 10
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ("last_reviewed: 2026-11-10", f"last_reviewed: {_LATE}",
+     (33, "last_reviewed", f"{_LATE} ligger i framtiden. Skriv dagens datum eller ett tidigare.")),
+    ("last_reviewed: 2026-11-10", "last_reviewed: 9999-12-31",
+     (33, "last_reviewed", "9999-12-31 ligger i framtiden. Skriv dagens datum eller ett tidigare.")),
+    ("added: 2026-11-01", "added: 1999-12-31", (32, "added", "1999-12-31 är före 2000. Skriv datumet då det hände.")),
+    ("  end: 2021", "  end: 9999-12-31", (15, "period.end", f"år 9999 är inte rimligt. Ange ett år mellan 1900 och {_MAX_YEAR}.")),
+    ("  start: 2019-09", "  start: 0001", (14, "period.start", f"år 0001 är inte rimligt. Ange ett år mellan 1900 och {_MAX_YEAR}.")),
+    ("  end: 2021", "  end: 9999", (15, "period.end", f"år 9999 är inte rimligt. Ange ett år mellan 1900 och {_MAX_YEAR}.")),
+    ("    publisher: Ale kommun", "    publisher: Ale kommun\n    published: 2999",
+     (29, "sources[1].published", f"år 2999 är inte rimligt. Ange ett år mellan 1900 och {_dt.date.today().year}.")),
+    ("evaluation:", "budget:\n  amount: 3.7e5\n  per: ar\nevaluation:",
+     (24, "budget.amount", "ska vara ett belopp i hela kronor, skrivet med bara siffror (370000, inte 3.7e5 eller 370000.0).")),
+    ("evaluation:", "budget:\n  amount: 370000.0\n  per: ar\nevaluation:",
+     (24, "budget.amount", "ska vara ett belopp i hela kronor, skrivet med bara siffror (370000, inte 3.7e5 eller 370000.0).")),
+    ("evaluation:", "budget:\n  amount: 1000000000000\n  per: ar\nevaluation:",
+     (24, "budget.amount", "är orimligt stort. Skriv beloppet i hela kronor, högst 100 000 000 000 kr.")),
+])
+def test_dates_and_numbers_out_of_bounds(old, new, expected):
+    assert old in _GILTIGT
+    text = _GILTIGT.replace(old, new)
+    case, problems = _validate_source(_load.parse(text.encode("utf-8"), "examples/ale.md", "ale"))
+    assert [(p.line, p.field, p.message) for p in problems] == [expected]
+
+
+def test_tomorrow_is_allowed_for_time_zones():
+    text = _GILTIGT.replace("last_reviewed: 2026-11-10", f"last_reviewed: {_TOMORROW}")
+    case, problems = _validate_source(_load.parse(text.encode("utf-8"), "examples/ale.md", "ale"))
+    assert problems == []
+
+
+# --- one Markdown reading: what the page shows is what the checks read -----------------------------
+
+
+def _with_body(old: str, new: str):
+    assert old in _GILTIGT
+    text = _GILTIGT.replace(old, new)
+    return _validate_source(_load.parse(text.encode("utf-8"), "examples/ale.md", "ale"))
+
+
+def test_text_after_an_unclosed_fence_is_checked():
+    """The site's Markdown has no fenced code: after ``` the text is rendered, so it is checked."""
+    case, problems = _with_body("Belysningen byttes", "```\nBelysningen byttes [x](javascript:alert(1))\n\n# Ny rubrik")
+    found = [(p.line, p.message[:40]) for p in problems]
+    assert (47, "länken \"javascript:alert(1\" är inte en w") in found
+    assert (49, "en rubrik med en # är inte tillåten: rub") in found
+
+
+@pytest.mark.parametrize("underline", ["===", "---", "-"])
+def test_a_setext_heading_is_refused(underline):
+    case, problems = _with_body("Belysningen byttes", f"Belysningen byttes\n{underline}\n\nText.")
+    assert [(p.line, p.message) for p in problems] == [(47, "en rubrik understruken med === eller --- är inte "
+                                                            "tillåten. Skriv avsnitten som ## Rubrik, och lämna en "
+                                                            "tom rad före --- om du menar ett streck.")]
+
+
+def test_a_line_after_a_blank_line_is_a_rule_not_a_heading():
+    case, problems = _with_body("Belysningen byttes", "Belysningen byttes\n\n---\n\nText.")
+    assert problems == []
+
+
+@pytest.mark.parametrize("text, shown", [
+    ("### Mer {#rubrik}", "{#rubrik}"), ("### Mer {: #ge-facts-ale }", "{: #ge-facts-ale }"),
+    ("Ett stycke.\n{: #liknande-exempel}", "{: #liknande-exempel}"), ('<span id="rubrik">x</span>', "<span id="),
+])
+def test_an_explicit_id_is_refused(text, shown):
+    case, problems = _with_body("Belysningen byttes", text + "\n\nBelysningen byttes")
+    assert case is None
+    assert any(p.message == f"ett eget id ({shown}) är inte tillåtet: sidan ger rubrikerna id själv. Ta bort det."
+               for p in problems), problems
+
+
+def test_a_heading_whose_id_the_page_uses_is_refused():
+    case, problems = _with_body("Belysningen byttes", "### Liknande exempel\n\nBelysningen byttes")
+    assert [(p.line, p.message) for p in problems] == [
+        (46, "rubriken \"Liknande exempel\" får samma id som en del av sidan själv. Välj en annan rubrik.")]
+
+
+def test_a_link_with_id_in_its_address_is_fine():
+    case, problems = _with_body("Belysningen byttes", "Belysningen byttes, se [listan](https://example.org/?id=5).")
+    assert problems == []
+
+
+@pytest.mark.parametrize("where, old, new, line", [
+    ("summary", "  belysning och buskage inom en månad.", "  belysning och buskage goda-exempel-html-0-abc inom en månad.", 5),
+    ("body", "Belysningen byttes", "<!-- goda-exempel:katalog --> Belysningen byttes", 46),
+])
+def test_the_builds_own_placeholder_text_is_refused(where, old, new, line):
+    case, problems = _with_body(old, new)
+    assert case is None and [p.line for p in problems] == [line], problems
+    assert problems[0].message.startswith("innehåller text som webbplatsen använder när den byggs")

@@ -9,7 +9,8 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from .load import ID_PATTERN, parse
+from . import ids
+from .load import parse
 
 EXAMPLES = "examples"
 ADDED, CHANGED, REMOVED = "added", "changed", "removed"
@@ -41,7 +42,7 @@ def _git(repo: Path, *args: str) -> bytes:
 
 def _is_case(path: str) -> bool:
     p = PurePosixPath(path)
-    return p.parent == PurePosixPath(EXAMPLES) and p.suffix == ".md" and p.name.lower() != "readme.md"
+    return p.parent == PurePosixPath(EXAMPLES) and p.suffix == ".md" and p.name != "README.md"
 
 
 def _title(repo: Path, ref: str, path: str) -> str | None:
@@ -82,7 +83,7 @@ def summary(changes: list[CaseChange], artifact_url: str | None = None) -> str:
         out += ["| | exempel | fil |", "| --- | --- | --- |"]
         for c in changes:
             name = _cell(c.title) if c.title else "(rubrik saknas)"
-            if not ID_PATTERN.match(c.id):
+            if not ids.is_id(c.id):
                 name += " – filnamnet är inte giltigt"
             out.append(f"| {_LABEL[c.status]} | {name} | `{_cell(c.path)}` |")
     if artifact_url:

@@ -15,7 +15,7 @@ class Problem:
     message: str
 
     def text(self) -> str:
-        where = f"{self.path}:{self.line}"
+        where = f"{shown(self.path)}:{self.line}"
         return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
 
     def github(self) -> str:
@@ -25,6 +25,14 @@ class Problem:
             f"::error file={_prop(self.path)},line={self.line},title={_prop(title)}"
             f"::{_data(self.message)}"
         )
+
+
+def shown(path: str) -> str:
+    """A path on one line: a file name with a line break or another control character is
+    printed with the character as a code (\\n, \\x1b), so every problem stays one line."""
+    if path.isprintable():
+        return path
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in path)
 
 
 def _data(value: str) -> str:

@@ -24,7 +24,7 @@ from html import escape
 from typing import Any
 
 from . import fields as case_fields
-from . import from_issue, issue_form, load, rules, schema, scaffold, serialize, validate
+from . import from_issue, ids, issue_form, load, rules, schema, scaffold, serialize, validate
 from .fields import Field
 from .repo import BRANCH, Repo
 from .sorting import swedish_key
@@ -508,7 +508,7 @@ def slug_rules() -> dict[str, Any]:
         middle = load.slugify(f"x{ch}x")[1:-1]
         if middle != "-":
             table[ch] = middle
-    return {"table": table, "fallback": load.slugify(""), "max": ID_MAX}
+    return {"table": table, "fallback": load.slugify(""), "max": ID_MAX, "reserved": sorted(ids.RESERVED)}
 
 
 def issue_data(repo: Repo) -> dict[str, Any]:

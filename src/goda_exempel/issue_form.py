@@ -285,7 +285,8 @@ def split_line(line: str) -> list[str]:
 def integer(text: str) -> int | str:
     compact = re.sub(r"\s", "", text)
     compact = re.sub(r"(?i)(kr|kronor|sek)\.?$", "", compact)
-    return int(compact) if re.fullmatch(r"[0-9]+", compact) else text.strip()
+    # more digits than Python's int() reads from text (4,300) stay text: validation says too big
+    return int(compact) if re.fullmatch(r"[0-9]{1,4000}", compact) else text.strip()
 
 
 def scalar(field: Field, text: str) -> Any:

@@ -20,9 +20,10 @@ import posixpath
 import re
 import socket
 import ssl
+import threading
+import time
 import urllib.error
 import urllib.request
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -223,6 +224,7 @@ def case_urls(paths: Iterable[Path], base: Path | None = None) -> list[UrlUse]:
 USER_AGENT = "goda-exempel-lankkontroll/1.0 (+https://github.com/goda-exempel/goda-exempel)"
 DEFAULT_TIMEOUT = 15.0  # seconds per request
 DEFAULT_WORKERS = 8
+DEFAULT_TOTAL = 20 * 60.0  # seconds for the whole run: well within the weekly workflow's 30 minutes
 
 
 @dataclass(frozen=True)
@@ -263,7 +265,7 @@ def _ask(opener: urllib.request.OpenerDirector, url: str, method: str, timeout: 
 def check_url(url: str, timeout: float = DEFAULT_TIMEOUT) -> UrlStatus:
     """Whether a web address answers: HEAD first, GET when HEAD gets an error status.
 
-    ``timeout`` bounds every connect and read (not the sum of them; at most 10 redirects).
+    ``timeout`` bounds every connect and read; ``check_urls`` bounds the sum of them.
     """
     opener = _opener()
     try:
@@ -301,14 +303,50 @@ def _network_reason(reason: object, timeout: float) -> str:
 
 
 def check_urls(urls: Iterable[str], timeout: float = DEFAULT_TIMEOUT,
-               workers: int = DEFAULT_WORKERS) -> dict[str, UrlStatus]:
-    """Check each distinct address once, at most ``workers`` at a time."""
+               workers: int = DEFAULT_WORKERS, total: float = DEFAULT_TOTAL) -> dict[str, UrlStatus]:
+    """Check each distinct address once, at most ``workers`` at a time.
+
+    ``timeout`` bounds each address in all (every request and redirect together), not only
+    each read: a server that sends one byte a second is given up on. ``total`` bounds the
+    whole run; the addresses not checked by then are reported as not checked. A request that
+    is given up on goes on in a daemon thread, which ends with the process.
+    """
     unique = sorted(set(urls))
-    if not unique:
-        return {}
-    with ThreadPoolExecutor(max_workers=max(1, min(workers, len(unique)))) as pool:
-        results = list(pool.map(lambda u: check_url(u, timeout), unique))
-    return {r.url: r for r in results}
+    results: dict[str, UrlStatus] = {}
+    pending = list(unique)
+    running: dict[str, tuple[list[UrlStatus], float]] = {}  # url -> (its result when done, its deadline)
+    done = threading.Condition()
+    end_of_run = time.monotonic() + total
+
+    def work(url: str, box: list[UrlStatus]) -> None:
+        result = check_url(url, timeout)
+        with done:
+            box.append(result)
+            done.notify_all()
+
+    with done:
+        while pending or running:
+            now = time.monotonic()
+            while pending and len(running) < max(1, workers) and now < end_of_run:
+                url, box = pending.pop(0), []
+                running[url] = (box, now + timeout)
+                threading.Thread(target=work, args=(url, box), daemon=True).start()
+            for url, (box, deadline) in list(running.items()):
+                if box:
+                    results[url] = box[0]
+                elif now >= deadline:
+                    results[url] = UrlStatus(url, False, f"svarar inte inom {timeout:g} sekunder")
+                else:
+                    continue
+                del running[url]
+            if now >= end_of_run:
+                for url in pending + list(running):
+                    results[url] = UrlStatus(url, False, f"kontrollerades inte: hela körningen får ta högst "
+                                                         f"{total:g} sekunder")
+                break
+            if running:
+                done.wait(max(0.01, min([d for _, d in running.values()] + [end_of_run]) - now))
+    return {url: results[url] for url in unique}
 
 
 def _md_cell(text: str) -> str:

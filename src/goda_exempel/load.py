@@ -10,18 +10,21 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from . import ids
 from .errors import Problem
 
 MAX_BYTES = 200_000  # a long case is about 15 kB
 MAX_LINE_CHARS = 5_000
 MAX_DEPTH = 10
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Kept for code that calls it: what an id is lives in ids.py. \Z, not $, which would take a final \n.
+ID_PATTERN = re.compile(r"^" + ids.PATTERN.pattern + r"\Z")
 # Characters that are invisible or that YAML reads as a line break (so its line numbers
 # would no longer match the file's); U+FEFF after the start of the file, which libyaml and
 # PyYAML read differently; U+D800–U+DFFF and U+FFFE/U+FFFF can only come from a \-escape
@@ -68,11 +71,7 @@ def field_name(path: FieldPath) -> str:
     return out
 
 
-def slugify(name: str) -> str:
-    """A suggestion for a valid id from any file name."""
-    table = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u"})
-    stem = name.lower().translate(table)
-    return re.sub(r"[^a-z0-9]+", "-", stem).strip("-") or "mitt-exempel"
+slugify = ids.slugify  # kept for code that calls it
 
 
 # --- bytes to text -----------------------------------------------------------------------
@@ -467,11 +466,8 @@ def parse(data: bytes, path: str, case_id: str) -> SourceFile:
 def check_file_name(path: Path, shown: str) -> list[Problem]:
     if path.suffix != ".md":
         return [Problem(shown, 1, "", "en exempelfil ska sluta på .md.")]
-    if not ID_PATTERN.match(path.stem):
-        return [Problem(shown, 1, "", f"filnamnet får bara innehålla små bokstäver a–z, siffror och "
-                                      f"bindestreck (inga å, ä, ö, mellanslag eller punkter). "
-                                      f"Byt namn till {slugify(path.stem)}.md.")]
-    return []
+    why = ids.problem(path.stem)
+    return [Problem(shown, 1, "", why)] if why else []
 
 
 def read(path: Path, shown: str | None = None) -> SourceFile:
@@ -479,6 +475,15 @@ def read(path: Path, shown: str | None = None) -> SourceFile:
     if path.is_symlink():
         source = SourceFile(id=path.stem, path=shown)
         source.problems.append(Problem(shown, 1, "", "filen är en länk. Lägg själva filen i examples/."))
+        return source
+    try:  # only a regular file is opened: a named pipe (FIFO) or a device would block or never end
+        kind = path.stat().st_mode
+    except OSError:
+        kind = None
+    if kind is not None and not stat.S_ISREG(kind):
+        source = SourceFile(id=path.stem, path=shown)
+        source.problems.append(Problem(shown, 1, "", "är inte en vanlig fil (utan till exempel en namngiven "
+                                                     "rörledning eller en enhet). Lägg en textfil här."))
         return source
     try:
         with path.open("rb") as handle:
@@ -504,7 +509,7 @@ def case_files(root: Path) -> list[Path]:
     with os.scandir(root) as entries:  # the file type without a stat per file
         names = sorted((entry.name, entry) for entry in entries)
     for name, entry in names:
-        if name.startswith(".") or name.lower() == "readme.md":
+        if name.startswith(".") or name == "README.md":  # the folder's guide; readme.md is refused
             continue
         try:
             folder = entry.is_dir()

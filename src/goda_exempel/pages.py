@@ -22,6 +22,13 @@ def case_url(case: Case) -> str:
 
 
 TITLE_ID = "rubrik"  # the case title's heading: the first heading, where "Gå till innehållet" leads
+# Ids a case page has besides those of the text's headings: the title, the related cases
+# (browse.related_html), and the site's own (ge-facts-…, ge-search-…, Material's __drawer …).
+PAGE_IDS = frozenset({TITLE_ID, "liknande-exempel"})
+PAGE_ID_PREFIXES = ("ge-", "__")
+# Text the build puts in a page while it makes it, and replaces (hooks/cases.py): a case must
+# never hold it, or the build would put generated HTML in its place.
+BUILD_MARKERS = re.compile(r"goda-exempel-html-|<!--\s*goda-exempel:", re.I)
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
 
 

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import issue_form, load, schema, serialize, validate
+from . import ids, issue_form, load, schema, serialize, validate
 from .errors import Problem
 
-MAX_ID = 60
+MAX_ID = ids.MAX_LENGTH
 
 
 def body_from_sections(texts: dict[str, str]) -> str:
@@ -29,12 +29,8 @@ def body_from_sections(texts: dict[str, str]) -> str:
 
 
 def suggest_id(title: str) -> str:
-    """A file name from a title: ``load.slugify``, cut at a word to at most 60 characters."""
-    slug = load.slugify(title)
-    if len(slug) > MAX_ID:
-        head = slug[: MAX_ID + 1]
-        slug = (head.rsplit("-", 1)[0] if "-" in head else slug[:MAX_ID]).strip("-")
-    return slug
+    """A file name from a title (kept for code that calls it: see ``ids.from_title``)."""
+    return ids.from_title(title)
 
 
 class BadId(ValueError):
@@ -43,9 +39,11 @@ class BadId(ValueError):
 
 def case_path(out_dir: Path, case_id: str) -> Path:
     """``out_dir/<id>.md``, refusing any id that is not a-z, 0-9 and dashes or that leaves out_dir."""
-    if not isinstance(case_id, str) or not load.ID_PATTERN.match(case_id):
+    if not isinstance(case_id, str) or not ids.PATTERN.fullmatch(case_id):
         raise BadId(f"id:t ”{case_id}” går inte att använda som filnamn. Det får bara innehålla små "
-                    f"bokstäver a–z, siffror och bindestreck, till exempel {load.slugify(str(case_id))}.")
+                    f"bokstäver a–z, siffror och bindestreck, till exempel {ids.from_title(str(case_id))}.")
+    if not ids.is_id(case_id):
+        raise BadId(f"id:t ”{case_id}” går inte att använda: {ids.problem(case_id)}")
     root = out_dir.resolve()
     path = (root / f"{case_id}.md").resolve()
     if path.parent != root:

@@ -14,8 +14,9 @@ def _char_key(ch: str) -> tuple[int, int]:
         return (2, _ALPHABET.index(ch))
     if ch in _FOLD:
         return _char_key(_FOLD[ch])
-    if ch.isdigit():
-        return (1, int(ch))
+    digit = unicodedata.digit(ch, None)  # 0-9, and ² or ① (isdigit, but not int())
+    if digit is not None:
+        return (1, digit)
     base = unicodedata.normalize("NFD", ch)[0]  # é → e, à → a (but å, ä, ö are kept above)
     if base != ch and base in _ALPHABET:
         return (2, _ALPHABET.index(base))

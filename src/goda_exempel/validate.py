@@ -14,6 +14,7 @@ import difflib
 import multiprocessing
 import os
 import re
+import unicodedata
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from functools import cache
@@ -22,7 +23,10 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 import fastjsonschema
 
-from . import rules
+from markdown.extensions.toc import slugify as toc_slugify
+
+from . import pages, personnummer, rules
+from . import titles as title_rules
 from . import schema as case_schema
 from .errors import Problem
 from .load import FieldPath, SourceFile, case_files, field_name, read
@@ -31,13 +35,25 @@ from .model import Case
 if TYPE_CHECKING:
     import jsonschema
 
-_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_PARTIAL_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")  # used with fullmatch
+# An unescaped $ in a schema pattern. JSON Schema patterns are ECMA-262 regular expressions, where
+# $ is the end of the text; in Python it also matches before a final line break ("2026-11-01\n").
+_DOLLAR = re.compile(r"(?<!\\)\$")
+
+
+def python_schema() -> dict[str, Any]:
+    """The resolved schema with every pattern's $ written as Python's \\Z, for both validators."""
+    spec = copy.deepcopy(case_schema.resolved_schema())
+    for node in case_schema._walk(spec):
+        if isinstance(node.get("pattern"), str):
+            node["pattern"] = _DOLLAR.sub(r"\\Z", node["pattern"])
+    return spec
 
 
 def _real_date(value: Any, partial: bool) -> bool:
     if not isinstance(value, str):
         return True
-    m = _PARTIAL_DATE.match(value)
+    m = _PARTIAL_DATE.fullmatch(value)
     if not m or (not partial and m.group(3) is None):
         return True  # the pattern reports the shape
     year, month, day = int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1)
@@ -52,7 +68,7 @@ def _real_date(value: Any, partial: bool) -> bool:
 def _fast_validator():
     """The same schema compiled to Python by fastjsonschema: it only says valid or not, fast.
     (Draft 7 is the newest it knows; the schema uses nothing that differs from 2020-12.)"""
-    spec = copy.deepcopy(case_schema.resolved_schema())
+    spec = python_schema()
     spec["$schema"] = "http://json-schema.org/draft-07/schema#"
     return fastjsonschema.compile(spec, formats={"date": lambda v: _real_date(v, partial=False),
                                                  "partial-date": lambda v: _real_date(v, partial=True)})
@@ -64,8 +80,16 @@ def _schema_errors(meta: dict[str, Any]) -> list[jsonschema.ValidationError]:
     try:
         _fast_validator()(meta)
         return []
-    except fastjsonschema.JsonSchemaException:
-        return list(_validator().iter_errors(meta))
+    except fastjsonschema.JsonSchemaException as refused:
+        errors = list(_validator().iter_errors(meta))
+        if not errors:  # the two must agree: a value one of them refuses is never taken as valid
+            import jsonschema
+
+            path = getattr(refused, "path", None) or ["data"]
+            errors = [jsonschema.ValidationError(refused.message, validator="pattern", path=path[1:],
+                                                 instance=getattr(refused, "value", ""),
+                                                 schema=getattr(refused, "definition", None) or {})]
+        return errors
 
 
 @cache
@@ -75,7 +99,7 @@ def _validator() -> jsonschema.Draft202012Validator:
     formats = jsonschema.FormatChecker(formats=())
     formats.checks("date")(lambda v: _real_date(v, partial=False))
     formats.checks("partial-date")(lambda v: _real_date(v, partial=True))
-    return jsonschema.Draft202012Validator(case_schema.resolved_schema(), format_checker=formats)
+    return jsonschema.Draft202012Validator(python_schema(), format_checker=formats)
 
 
 # --- schema navigation --------------------------------------------------------------------
@@ -112,6 +136,10 @@ def _normalise(value: Any, path: FieldPath, raw: dict[FieldPath, str]) -> Any:
         spec = subschema(path)
         if spec is not None and spec.get("type") == "string":
             return raw[path]
+    if isinstance(value, str) and not value.isascii() and not unicodedata.is_normalized("NFC", value):
+        spec = subschema(path)  # a controlled value (Håbo) as one code point per letter, as listed
+        if spec is not None and "x-vocabulary" in spec:
+            return unicodedata.normalize("NFC", value)
     return value
 
 
@@ -187,6 +215,9 @@ def _message(error: jsonschema.ValidationError) -> list[tuple[FieldPath, str]]:
     if kind == "type":
         if value is None:
             return [(path, "fältet är tomt. Fyll i det" + _about(spec) + ", eller ta bort raden om fältet är frivilligt.")]
+        if spec.get("type") == "integer" and isinstance(value, str) and value.isascii() and value.isdigit():
+            return [(path, f"är ett för stort tal ({len(value)} siffror). Skriv ett belopp i hela kronor, "
+                           f"högst {_MAX_KR}.")]
         wanted = _TYPE_NAMES.get(spec.get("type"), spec.get("type"))
         hint = " Sätt värdet inom citattecken." if spec.get("type") == "string" else ""
         return [(path, f"ska vara {wanted}, men är {_what(value)}.{hint}")]
@@ -207,6 +238,9 @@ def _message(error: jsonschema.ValidationError) -> list[tuple[FieldPath, str]]:
         return [(path, f"är för lång ({len(value)} tecken); högst {error.validator_value} tecken är tillåtet.")]
     if kind == "pattern":
         hint = spec.get("x-hint", "rätt form")
+        if isinstance(value, str) and "\n" in value:  # a block scalar (| or >), or a \n in quotes
+            return [(path, f"ska stå på en enda rad, direkt efter kolonet (utan | eller > och utan "
+                           f"radbrytning). Skriv {hint}.")]
         return [(path, f"\"{value}\" har fel form. Skriv {hint}.")]
     if kind == "format":
         return [(path, f"\"{value}\" är inget riktigt datum. Kontrollera månad och dag.")]
@@ -225,8 +259,76 @@ def _message(error: jsonschema.ValidationError) -> list[tuple[FieldPath, str]]:
 # --- checks beyond the schema ------------------------------------------------------------------
 
 
+# Sensible bounds for what the site derives from dates and numbers (a period from year 1 to 9999
+# made 9,999 year filters on one page).
+FIRST_YEAR = 1900  # no case or source is older
+YEARS_AHEAD = 10  # a planned case may end (or start) this many years from now
+FIRST_ADDED = "2000-01-01"
+MAX_AMOUNT = 100_000_000_000  # kronor
+_MAX_KR = f"{MAX_AMOUNT:,} kr".replace(",", " ")
+
+
+def _bounds(meta: dict[str, Any], today: dt.date | None = None) -> list[tuple[FieldPath, str]]:
+    today = today or dt.date.today()
+    tomorrow = (today + dt.timedelta(days=1)).isoformat()  # a day's margin for time zones
+    last_year = today.year + YEARS_AHEAD
+    out = []
+
+    def year_of(path: FieldPath, value: Any, latest: int) -> None:
+        if isinstance(value, str) and _PARTIAL_DATE.fullmatch(value) and not FIRST_YEAR <= int(value[:4]) <= latest:
+            out.append((path, f"år {value[:4]} är inte rimligt. Ange ett år mellan {FIRST_YEAR} och {latest}."))
+
+    period = meta.get("period") if isinstance(meta.get("period"), dict) else {}
+    for name in ("start", "end"):
+        year_of(("period", name), period.get(name), last_year)
+    for index, source in enumerate(meta.get("sources") or []):
+        if isinstance(source, dict):
+            year_of(("sources", index, "published"), source.get("published"), today.year)
+    for name in ("added", "last_reviewed"):
+        value = meta.get(name)
+        if isinstance(value, str) and _PARTIAL_DATE.fullmatch(value) and len(value) == 10:
+            if value > tomorrow:
+                out.append(((name,), f"{value} ligger i framtiden. Skriv dagens datum eller ett tidigare."))
+            elif value < FIRST_ADDED:
+                out.append(((name,), f"{value} är före {FIRST_ADDED[:4]}. Skriv datumet då det hände."))
+    budget = meta.get("budget") if isinstance(meta.get("budget"), dict) else {}
+    amount = budget.get("amount")
+    if isinstance(amount, float):
+        out.append((("budget", "amount"), "ska vara ett belopp i hela kronor, skrivet med bara siffror "
+                                          "(370000, inte 3.7e5 eller 370000.0)."))
+    elif isinstance(amount, int) and not isinstance(amount, bool) and amount > MAX_AMOUNT:
+        out.append((("budget", "amount"), f"är orimligt stort. Skriv beloppet i hela kronor, högst {_MAX_KR}."))
+    return out
+
+
+def _title(meta: dict[str, Any]) -> list[tuple[FieldPath, str]]:
+    title = meta.get("title")
+    why = title_rules.problem(title) if isinstance(title, str) else None
+    return [(("title",), why)] if why else []
+
+
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
-_FENCE = re.compile(r"^\s*(```|~~~)")
+# The site's Markdown (mkdocs.yml) has no fenced code blocks: ``` starts no block, and what
+# follows it is rendered and checked like any other text.
+_SETEXT = re.compile(r" {0,3}(?:=+|-+)[ \t]*$")  # a line under text that makes it a heading
+_NOT_A_PARAGRAPH = re.compile(r"\s*$| {0,3}(?:[-*+>]|\d+[.)]|#)| {4}|\t")  # the line above is no paragraph
+_EXPLICIT_ID = re.compile(r"\{[:\s]*[^}\n]*#[\w-]+[^}\n]*\}\s*$|<[^>]*\bid\s*=", re.I)  # {#id}, {: #id .cls}, <x id=
+
+
+def _build_markers(source: SourceFile) -> list[Problem]:
+    text = source.text or source.body
+    found = pages.BUILD_MARKERS.search(text) if "goda-exempel" in text else None
+    if not found:
+        return []
+    line = text.count("\n", 0, found.start()) + (1 if source.text else source.body_line)
+    return [Problem(source.path, line, "", "innehåller text som webbplatsen använder när den byggs "
+                                           f"(”{found.group()}”). Ta bort den.")]
+
+
+def _page_id(slug: str) -> bool:
+    """An automatic heading id that the page has outside the text (the title's heading is in the
+    same Markdown, which numbers a repeated id: rubrik_1)."""
+    return (slug in pages.PAGE_IDS and slug != pages.TITLE_ID) or slug.startswith(pages.PAGE_ID_PREFIXES)
 _LINKS = [
     re.compile(r"\]\(\s*<?([^)\s>]*)"),  # [text](url)
     re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)"),  # [ref]: url
@@ -304,22 +406,28 @@ def _body(case_id: str, body: str, first_line: int, path: str) -> list[Problem]:
     sections = case_schema.section_headings()
     expected = [s.label for s in sections]
     found: list[tuple[str, int, int]] = []  # heading, line, non-empty lines after it
-    fenced = False
     check_depth = _may_be_deep(body)
-    may_fence = "```" in body or "~~~" in body
     link_lines = _link_lines(body)
-    for offset, text in enumerate(body.split("\n")):
+    lines = body.split("\n")
+    for offset, text in enumerate(lines):
         line = first_line + offset
         if check_depth:
             deep = _too_deep(text)
             if deep:
                 problems.append(Problem(path, line, "text", deep))
-        if may_fence and _FENCE.match(text):
-            fenced = not fenced
-            continue
-        if fenced:
-            continue
+        setext = _SETEXT.match(text) if text[:1] in "=- " and offset and lines[offset - 1].strip() else None
+        if setext and not _NOT_A_PARAGRAPH.match(lines[offset - 1]):
+            problems.append(Problem(path, line, "text", "en rubrik understruken med === eller --- är inte tillåten. "
+                                                        "Skriv avsnitten som ## Rubrik, och lämna en tom rad före "
+                                                        "--- om du menar ett streck."))
+        explicit = _EXPLICIT_ID.search(text) if "#" in text or "id" in text else None
+        if explicit:
+            problems.append(Problem(path, line, "text", f"ett eget id ({explicit.group().strip()}) är inte tillåtet: "
+                                                        "sidan ger rubrikerna id själv. Ta bort det."))
         heading = _HEADING.match(text) if text[:1] == "#" else None
+        if heading and len(heading.group(1)) > 2 and _page_id(toc_slugify(heading.group(2), "-")):
+            problems.append(Problem(path, line, "text", f"rubriken \"{heading.group(2)}\" får samma id som en "
+                                                        "del av sidan själv. Välj en annan rubrik."))
         if heading and len(heading.group(1)) <= 2:
             title = heading.group(2)
             if len(heading.group(1)) == 1:
@@ -361,42 +469,16 @@ def _body(case_id: str, body: str, first_line: int, path: str) -> list[Problem]:
     return problems
 
 
-_PERSONNUMMER = re.compile(r"(?<![\d-])(?:(?:19|20)(\d{2})|(\d{2}))(\d{2})(\d{2})([-+ ]?)(\d{4})(?![\d-])")
-# What every match of _PERSONNUMMER contains; starting with one \d lets re skip to the digits.
-_MAY_BE_PERSONNUMMER = re.compile(r"\d\d{5}[-+ ]?\d{4}")
-
-
-def _luhn(digits: str) -> bool:
-    total = 0
-    for i, ch in enumerate(digits):
-        n = int(ch) * (2 if i % 2 == 0 else 1)
-        total += n - 9 if n > 9 else n
-    return total % 10 == 0
-
-
-def find_personnummer(text: str) -> list[int]:
-    """Offsets of Swedish personal identity (or co-ordination) numbers in text.
-
-    YYMMDD-NNNN, YYMMDD+NNNN, YYYYMMDD-NNNN, YYYYMMDDNNNN and YYMMDDNNNN, with a real month,
-    a day (or a co-ordination day, +60) and a valid check digit. Ten digits in a row that
-    start with 0 are taken for a phone number (0701234567), not a person born 2000–2009.
-    """
-    hits = []
-    for m in _PERSONNUMMER.finditer(text):
-        yy = m.group(1) or m.group(2)
-        month, day = int(m.group(3)), int(m.group(4))
-        if not 1 <= month <= 12 or not (1 <= day <= 31 or 61 <= day <= 91):
-            continue
-        if m.group(2) is not None and not m.group(5) and m.group().startswith("0"):
-            continue  # a Swedish phone number written without spaces
-        if _luhn(yy + m.group(3) + m.group(4) + m.group(6)):
-            hits.append(m.start())
-    return hits
+find_personnummer = personnummer.find  # the names other modules and the tests use
+_PERSONNUMMER = personnummer._NUMBER  # the form's script checks with the same pattern (form.py)
 
 
 def _personnummer(source: SourceFile) -> list[Problem]:
-    problems = []
-    message = ("innehåller ett personnummer. Personnummer får aldrig publiceras; ta bort det.")
+    """Every line with a personnummer or samordningsnummer: as written, and as a reader sees it
+    (personnummer.reader_form), in the fields' values, in the file name and across the lines
+    of a paragraph."""
+    message = "innehåller ett personnummer. Personnummer får aldrig publiceras; ta bort det."
+    found: dict[int, str] = {}  # line -> field
 
     def scan(value: Any, path: FieldPath) -> None:
         if isinstance(value, dict):
@@ -405,31 +487,42 @@ def _personnummer(source: SourceFile) -> list[Problem]:
         elif isinstance(value, list):
             for i, v in enumerate(value):
                 scan(v, path + (i,))
-        elif isinstance(value, (str, int)) and find_personnummer(str(value)):
-            problems.append(Problem(source.path, source.line_of(path), field_name(path), message))
+        elif isinstance(value, (str, int)) and not isinstance(value, bool):
+            text = str(value)
+            if personnummer.find(text) or personnummer.find_in_reader_form(text):
+                line = source.line_of(path)
+                if line not in found and field_name(path) not in found.values():
+                    found[line] = field_name(path)
 
-    if not source.text:  # a SourceFile made in code, not read from a file
-        scan(source.meta, ())
-        for offset, text in enumerate(source.body.split("\n")):
-            if find_personnummer(text):
-                problems.append(Problem(source.path, source.body_line + offset, "text", message))
-        return problems
-    # Every line of the file as written, comments and field names included: the exact line
-    # of a long text, and the field that line belongs to. A match never spans a line break and
-    # its lookarounds read a line break as a line's end, so one search over the whole text finds
-    # what a search line by line would.
-    text = source.text
-    if not _MAY_BE_PERSONNUMMER.search(text):
-        return problems
-    numbers = sorted({text.count("\n", 0, at) + 1 for at in find_personnummer(text)})
-    starts = sorted((line, len(path), path) for path, line in source.lines.items())
-    for number in numbers:
-        if number >= source.body_line:
-            where = "text"
-        else:
-            before = [path for line, _, path in starts if line <= number]
-            where = field_name(before[-1]) if before else ""
-        problems.append(Problem(source.path, number, where, message))
+    text = source.text or ""
+    if text:
+        # Every line of the file as written, comments and field names included: the exact line
+        # of a long text, and the field that line belongs to.
+        lines = text.split("\n")
+        numbers = {text.count("\n", 0, at) + 1 for at in personnummer.find(text)} \
+            if personnummer.MAY_BE.search(text) else set()
+        numbers.update(i + 1 for i, line in enumerate(lines) if personnummer.find_in_reader_form(line))
+        starts = sorted((line, len(path), path) for path, line in source.lines.items())
+        for number in sorted(numbers):
+            if number >= source.body_line:
+                where = "text"
+            else:
+                before = [path for line, _, path in starts if line <= number]
+                where = field_name(before[-1]) if before else ""
+            found[number] = where
+    else:  # a SourceFile made in code, not read from a file
+        for offset, line in enumerate(source.body.split("\n")):
+            if personnummer.find(line) or personnummer.find_in_reader_form(line):
+                found[source.body_line + offset] = "text"
+    if source.meta:
+        scan(source.meta, ())  # values as YAML reads them: escapes and folded lines resolved
+    body_lines = [n for n in found if n >= source.body_line]
+    if not body_lines and personnummer.find_in_reader_form(" ".join(source.body.split())):
+        found[source.body_line] = "text"  # a number broken over two lines of a paragraph
+    problems = [Problem(source.path, line, where, message) for line, where in sorted(found.items())]
+    if personnummer.in_id(source.id):
+        problems.append(Problem(source.path, 1, "", "filnamnet innehåller ett personnummer. Byt namn på "
+                                                    "filen till något som beskriver exemplet."))
     return problems
 
 
@@ -465,6 +558,8 @@ def validate_source(source: SourceFile) -> tuple[Case | None, list[Problem]]:
         found = found[:MAX_FIELD_PROBLEMS]
         problems.append(Problem(source.path, 1, "", f"fälten har fler än {MAX_FIELD_PROBLEMS} fel; bara de "
                                                     f"första {MAX_FIELD_PROBLEMS} visas. Rätta dem och kontrollera igen."))
+    found.extend(_title(meta))
+    found.extend(_bounds(meta))
     for path, message in found:
         problems.append(Problem(source.path, source.line_of(path), field_name(path), message))
     for rule in rules.broken(meta):  # a missing field is pointed at by the field the rule reads
@@ -472,6 +567,7 @@ def validate_source(source: SourceFile) -> tuple[Case | None, list[Problem]]:
         problems.append(Problem(source.path, line, field_name(rule.field), rule.text(meta)))
     problems.extend(_body(source.id, source.body, source.body_line, source.path))
     problems.extend(_personnummer(source))
+    problems.extend(_build_markers(source))
     if problems:
         return None, sorted(set(problems))
     return Case(source.id, source.path, meta, source.body, source.body_line), []
@@ -511,7 +607,7 @@ def _combine(checked: list[Checked]) -> Result:
             problems.append(Problem(item.path, 1, "", f"samma id som {ids[item.id]}. Byt namn på filen."))
         ids.setdefault(item.id, item.path)
         if item.title is not None:
-            key = " ".join(item.title.lower().split())
+            key = title_rules.key(item.title)  # the same to a reader: NFC, case, look-alike letters
             if key in titles:
                 problems.append(Problem(item.path, item.title_line, "title",
                                         f"samma rubrik som {titles[key]}. Välj en rubrik som skiljer exemplen åt."))
@@ -527,6 +623,12 @@ def shown_path(path: Path, base: Path) -> str:
         return (_resolved(path.parent) / path.name).relative_to(_resolved(base)).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+def _links_out(folder: Path, base: Path) -> bool:
+    """A folder inside ``base`` as written that is a link to a folder outside it."""
+    written = Path(os.path.abspath(folder))
+    return written.is_relative_to(os.path.abspath(base)) and not _resolved(folder).is_relative_to(_resolved(base))
 
 
 def _resolved(folder: Path) -> Path:
@@ -596,7 +698,12 @@ def validate_paths(paths: list[Path], base: Path | None = None, processes: int =
     global _todo
     base = base or Path.cwd()
     files: list[Path] = []
+    outside: list[Problem] = []
     for path in paths:
+        if path.is_dir() and _links_out(path, base):
+            outside.append(Problem(shown_path(path, base), 1, "", "mappen är en länk till en mapp utanför "
+                                                                  "förrådet. Lägg exemplen i själva mappen."))
+            continue
         files.extend(case_files(path) if path.is_dir() else [path])
     items = list(zip(files, shown_paths(files, base)))
     keys = [_stat_key(*item) for item in items]
@@ -620,6 +727,8 @@ def validate_paths(paths: list[Path], base: Path | None = None, processes: int =
             if keys[i] is not None:
                 _checked[keys[i]] = result
     result = _combine([fresh[i] if i in fresh else _checked[keys[i]] for i in range(len(items))])
+    if outside:
+        result.problems = sorted(set(result.problems + outside))
     if not keep_cases:
         result.cases = []
     return result

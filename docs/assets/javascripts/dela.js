@@ -453,10 +453,10 @@
       return parts.join("\n\n");
     }
 
-    /* load.slugify and scaffold.suggest_id */
+    /* ids.slugify and ids.from_title (a personnummer in a title is refused before an id is made) */
     function slugify(name) {
       var out = "";
-      Array.from(name).forEach(function (ch) {
+      Array.from(name.normalize("NFKC")).forEach(function (ch) {  /* as ids.slugify: ﬁ, ², Ａ */
         if (has(cfg.slug.table, ch)) out += cfg.slug.table[ch];
         else if (/^[A-Za-z0-9]$/.test(ch)) out += ch.toLowerCase();
         else out += "-";
@@ -471,6 +471,7 @@
         slug = (head.indexOf("-") !== -1 ? head.slice(0, head.lastIndexOf("-")) : slug.slice(0, cfg.slug.max))
           .replace(/^-+|-+$/g, "");
       }
+      if (cfg.slug.reserved.indexOf(slug) !== -1) slug += "-exempel";  /* ids.RESERVED */
       return slug;
     }
 

@@ -29,7 +29,12 @@ def comment_lines(source: SourceFile) -> list[int]:
     spans = []
     try:
         for token in yaml.scan(front, Loader=yaml.SafeLoader):
-            spans.append((token.start_mark.index, token.end_mark.index))
+            start = token.start_mark.index
+            if isinstance(token, yaml.ScalarToken) and token.style in ("|", ">"):
+                # a block scalar's token begins at | or >, and its first line (the header) can
+                # hold only indicators and a comment: the comment is not part of the value
+                start = max(start, front.find("\n", start) if "\n" in front[start:] else len(front))
+            spans.append((start, token.end_mark.index))
     except yaml.YAMLError:  # pragma: no cover - only valid cases get here
         return []
     found = []

@@ -1,0 +1,88 @@
+"""Swedish personal identity numbers (personnummer) and co-ordination numbers
+(samordningsnummer), found in text as a reader sees it.
+
+A number can hide from a plain search in ways a reader never notices: an en dash as a word
+processor writes it (811218–9876), a no-break or zero-width space, fullwidth digits, an HTML
+entity (&#8211;) or a Markdown or YAML escape (811218\\-9876). ``reader_form`` undoes all of
+these; ``find`` searches the text as written and ``find_in_reader_form`` the text a reader sees.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+_NUMBER = re.compile(r"(?<![\d-])(?:(?:19|20)(\d{2})|(\d{2}))(\d{2})(\d{2})( ?[-+] ?| )?(\d{4})(?![\d-])")
+# What every match of _NUMBER contains; starting with one \d lets re skip to the digits.
+MAY_BE = re.compile(r"\d\d{5}(?: ?[-+] ?| )?\d{4}")
+_DIGIT = re.compile(r"[\d\u00b2\u00b3\u00b9\u2070-\u209f\u2460-\u24ff]")  # and what NFKC makes a digit
+
+
+def _luhn(digits: str) -> bool:
+    total = 0
+    for i, ch in enumerate(digits):
+        n = int(ch) * (2 if i % 2 == 0 else 1)
+        total += n - 9 if n > 9 else n
+    return total % 10 == 0
+
+
+def find(text: str) -> list[int]:
+    """Offsets of personal identity (or co-ordination) numbers in text as it stands.
+
+    YYMMDD-NNNN, YYMMDD+NNNN, YYYYMMDD-NNNN, YYYYMMDDNNNN and YYMMDDNNNN (a space, or a dash
+    with a space around it, counts as the dash), with a real month, a day (or a co-ordination
+    day, +60) and a valid check digit. Ten digits in a row that start with 0 are taken for a
+    phone number (0701234567), not a person born 2000–2009.
+    """
+    hits = []
+    for m in _NUMBER.finditer(text):
+        yy = m.group(1) or m.group(2)
+        month, day = int(m.group(3)), int(m.group(4))
+        if not 1 <= month <= 12 or not (1 <= day <= 31 or 61 <= day <= 91):
+            continue
+        if m.group(2) is not None and not m.group(5) and m.group().startswith("0"):
+            continue  # a Swedish phone number written without spaces
+        if _luhn(yy + m.group(3) + m.group(4) + m.group(6)):
+            hits.append(m.start())
+    return hits
+
+
+# Dashes and minus signs of every kind (the category Pd, and the minus signs, which are Sm).
+_DASHES = "".join(c for c in map(chr, range(0x110000)) if unicodedata.category(c) == "Pd") + "\u2212\u2796\ufe63\uff0d"
+_DASH = re.compile("[" + re.escape(_DASHES) + "]")
+# Characters a reader does not see: format characters (zero-width space and joiners, soft
+# hyphen, bidi marks, word joiner, U+FEFF) and combining grapheme joiner.
+_INVISIBLE = re.compile("[" + "".join(re.escape(c) for c in map(chr, range(0x110000))
+                                      if unicodedata.category(c) == "Cf") + "\u034f]")
+_SPACE = re.compile(r"[^\S\n]+")  # any white space but a line break, as one space
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~ ])")  # Markdown's backslash escapes (and \- \  in YAML)
+_TAG = re.compile(r"<[^<>\n]*>")
+_EMPHASIS = re.compile(r"[*_`~]")  # Markdown's emphasis and code marks, which the page does not show
+
+
+def reader_form(text: str, markup: bool = True) -> str:
+    """The text as a reader sees it, line for line (a line break is never added or removed):
+    HTML entities and backslash escapes resolved, Unicode NFKC, invisible characters removed,
+    every dash written as - and every run of spaces as one space. ``markup``: also drop HTML
+    tags and Markdown's emphasis marks (``811218<b>-</b>9876`` and ``811218*-*9876`` show as
+    one number)."""
+    if markup:
+        text = _EMPHASIS.sub("", _TAG.sub("", text))
+    text = _ESCAPE.sub(r"\1", html.unescape(text))
+    text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
+    text = _DASH.sub("-", text.replace("\r", " "))
+    return _SPACE.sub(" ", text)
+
+
+def find_in_reader_form(text: str) -> list[int]:
+    """``find`` on ``reader_form(text)``: offsets in that form, and any hit means a number.
+    Text with fewer than ten digits in any form cannot hold one and is not normalised."""
+    if len(_DIGIT.findall(text)) < 10 and "&#" not in text:
+        return []
+    return find(reader_form(text))
+
+
+def in_id(case_id: str) -> bool:
+    """A personnummer in an id or a file name, where words are joined by dashes."""
+    return bool(find(case_id.replace("-", " "))) or bool(find_in_reader_form(case_id))
