@@ -476,7 +476,7 @@ def test_a_parser_with_one_command_reads_its_arguments_as_the_full_parser_does()
 
     full = cli.build_parser()
     assert list(_commands(full)) == ["changes", "check-links", "export", "external-links", "fmt", "from-issue",
-                                     "issue-form", "new", "stale", "validate"]
+                                     "issue-form", "new", "stale", "validate", "write-pages", "write-site-data"]
     for name, command in _commands(full).items():
         alone = cli.build_parser(name)
         assert list(_commands(alone)) == [name]
