@@ -31,7 +31,7 @@ from mkdocs.structure.files import File
 from mkdocs.structure import pages as mkdocs_pages
 from mkdocs.structure.toc import get_toc
 
-from goda_exempel import browse, casepage, facets, neutral, pages, personnummer, search
+from goda_exempel import browse, casepage, facets, neutral, pages, search
 from goda_exempel.errors import format_problems
 from goda_exempel.validate import validate_paths
 
@@ -213,10 +213,9 @@ def on_page_content(html, page, config, files):
         return _put_back(html, page)
     batch = _build.get("batch")
     content = batch.get(case.id) if batch else casepage.make(_job(case, config), _build["markdown"])
-    if personnummer.find(content.html) or personnummer.find_in_reader_form(content.html):
-        # validation reads the file; this reads the page as made, whatever hid the number there
-        raise PluginError(f"{case.path}:{case.body_line}: sidan innehåller ett personnummer. Personnummer "
-                          "får aldrig publiceras; ta bort det.")
+    problem = casepage.personnummer_problem(case, content.html)
+    if problem:
+        raise PluginError(problem)
     # what MkDocs would have taken from converting the page's Markdown itself
     page.toc = get_toc(content.toc)
     page.present_anchor_ids = content.ids

@@ -155,3 +155,40 @@ def test_the_written_table_of_contents_is_taken_out_of_the_page_and_given_to_the
     # a page without the comment: the toc extension's own, and nothing taken out
     html = md.convert("# Rubrik\n\n<!-- goda-exempel:toc [] -->\n")
     assert [t["id"] for t in md.toc_tokens] == ["rubrik"] and "goda-exempel:toc" in html
+
+
+def _case_with_hidden_number(project: Path):
+    """A valid case whose page shows a personnummer that validation did not see in the file (as
+    the hooks' check of the finished page assumes can happen)."""
+    from dataclasses import replace
+
+    from goda_exempel.validate import validate_paths
+
+    result = validate_paths([project / "examples"], project)
+    assert result.ok
+    first = result.cases[0]
+    return result.cases, replace(first, body=first.body + "\n\nNummer 811218-9876.\n")
+
+
+def test_write_pages_refuses_a_page_with_a_personnummer_as_the_hooks_do(tmp_path):
+    project = _project(tmp_path / "projekt")
+    cases, hidden = _case_with_hidden_number(project)
+    config = neutral.read_config(project / "mkdocs.yml")
+    out = tmp_path / "ut"
+    with pytest.raises(neutral.PageError, match=rf"^{re.escape(hidden.path)}:\d+: sidan innehåller ett personnummer"):
+        neutral.write_pages(config, [hidden, *cases[1:]], out)
+    assert not out.exists()  # stopped before anything was written
+
+
+def test_write_site_data_refuses_a_built_page_with_a_personnummer(tmp_path):
+    project = _project(tmp_path / "projekt")
+    cases, hidden = _case_with_hidden_number(project)
+    config = neutral.read_config(project / "mkdocs.yml")
+    site = tmp_path / "site"
+    page = site / neutral.pages.case_url(hidden) / "index.html"
+    page.parent.mkdir(parents=True)
+    page.write_text('<html lang="sv"><body><article data-pagefind-body><h1>T</h1>'
+                    "<p>Nummer 811218&#8211;9876.</p></article></body></html>", encoding="utf-8")
+    with pytest.raises(neutral.PageError, match=r"sidan innehåller ett personnummer"):
+        neutral.write_site_data(config, [hidden], site)
+    assert not (site / "pagefind").exists() and not (site / "feed.xml").exists()

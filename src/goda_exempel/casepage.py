@@ -30,7 +30,7 @@ from urllib.parse import urlsplit
 import markdown
 from markdown.treeprocessors import Treeprocessor
 
-from . import browse, pages, render, sanitize, search
+from . import browse, pages, personnummer, render, sanitize, search
 from .model import Case
 from .repo import Repo
 
@@ -131,6 +131,16 @@ _setup: MarkdownSetup | None = None
 def _make_slice(bounds: tuple[int, int]) -> list[CaseContent]:
     start, stop = bounds
     return [make(job, _setup) for job in _jobs[start:stop]]
+
+
+def personnummer_problem(case: Case, html: str) -> str | None:
+    """The check of a finished case page, whichever way it is built (hooks/cases.py, and
+    ``goda-exempel write-pages`` and ``write-site-data``): validation reads the file; this reads
+    the page as made, whatever hid a number there. The Swedish message, or None."""
+    if personnummer.find(html) or personnummer.find_in_reader_form(html):
+        return (f"{case.path}:{case.body_line}: sidan innehåller ett personnummer. Personnummer "
+                "får aldrig publiceras; ta bort det.")
+    return None
 
 
 class Batch:

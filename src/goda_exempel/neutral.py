@@ -102,6 +102,10 @@ def contribute(markdown: str, repo: Repo, root: str, case_ids: list[str], mail: 
     return markdown
 
 
+class PageError(ValueError):
+    """A finished case page that must not be published (its Swedish message, file and line)."""
+
+
 @dataclass(frozen=True)
 class Config:
     """What the generated parts need from mkdocs.yml."""
@@ -144,7 +148,16 @@ def read_config(path: Path) -> Config:
 def write_pages(config: Config, cases: list[Case], out: Path, links: str = "relative") -> list[str]:
     """Copy the docs folder to ``out`` and write every generated page into it (each as
     ``<address>/index.md``), and the generated parts of the pages with markers. Returns the
-    generated pages' paths in ``out``."""
+    generated pages' paths in ``out``. A case page with a personnummer (``PageError``) stops
+    it before ``out`` is touched, as it stops a build with the hooks."""
+    related = facets.related(cases)
+    made_pages = {}
+    for case in cases:
+        made = casepage.make(casepage.Job(case, related.get(case.id, []), config.repo_url), config.markdown)
+        problem = casepage.personnummer_problem(case, made.html)
+        if problem:
+            raise PageError(problem)
+        made_pages[case.id] = made
     if out.exists():
         shutil.rmtree(out)
     shutil.copytree(config.docs_dir, out)
@@ -165,14 +178,13 @@ def write_pages(config: Config, cases: list[Case], out: Path, links: str = "rela
             page.write_text(filled, encoding="utf-8")
     # the open data, as MkDocs copies the hooks' files: the site's pages link to them
     _write_exports(config, cases, out)
-    related = facets.related(cases)
     by_src = {pages.case_src_uri(case): case for case in cases}
     generated, _ = generated_pages(cases)
     written = []
     for src_uri, content in generated.items():
         case = by_src.get(src_uri)
         if case is not None:  # its content as the hooks give it to MkDocs, title and summary as front matter
-            made = casepage.make(casepage.Job(case, related.get(case.id, []), config.repo_url), config.markdown)
+            made = made_pages[case.id]
             # the table of contents the hooks give the generator, for goda_exempel.written_toc
             content = (pages.front_matter(case.title, case.meta["summary"]) + written_toc.comment(made.toc)
                        + "\n\n" + made.html + "\n")
@@ -205,15 +217,19 @@ def _write_exports(config: Config, cases: list[Case], folder: Path) -> None:
 
 def write_site_data(config: Config, cases: list[Case], site: Path) -> None:
     """The open data (again: a generator that does not copy them from the pages' folder) and
-    the search index, from the built case pages, into the built site at ``site``."""
-    _write_exports(config, cases, site)
+    the search index, from the built case pages, into the built site at ``site``. A built case
+    page with a personnummer (``PageError``) stops it before anything is written."""
     found = []
     for case in cases:
         built = site / pages.case_url(case) / "index.html"
         page = search.page_from_html(pages.case_url(case), built.read_text(encoding="utf-8"), config.language)
         if page is None:
             raise search.SearchIndexError(f"{built}: sidan har inget data-pagefind-body.")
+        problem = casepage.personnummer_problem(case, page.body)
+        if problem:
+            raise PageError(problem)
         found.append(page)
+    _write_exports(config, cases, site)
     search.build_index(found, site / "pagefind")
 
 

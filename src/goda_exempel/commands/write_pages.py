@@ -30,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
         return 1
     try:
         written = neutral.write_pages(config, result.cases, Path(args.out), args.links)
-    except FileExistsError as e:
+    except (FileExistsError, neutral.PageError) as e:
         print(str(e), file=sys.stderr)
         return 1
     print(f"{len(written)} sidor skrevs i {args.out} (och de egna sidorna med sina genererade delar).",

@@ -28,6 +28,9 @@ def run(args: argparse.Namespace) -> int:
         return 1
     try:
         neutral.write_site_data(config, result.cases, site)
+    except neutral.PageError as e:
+        print(str(e), file=sys.stderr)
+        return 1
     except (OSError, SearchIndexError) as e:
         print(f"Sökindexet kunde inte byggas: {e}", file=sys.stderr)
         return 1
