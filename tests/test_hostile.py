@@ -98,6 +98,9 @@ CORPUS: dict[str, list[tuple[int, str, str]]] = {
         (2, "title", "innehåller ett osynligt tecken som vänder skrivriktningen (U+202E). Ta bort det.")],
     "personnummer-med-tankstreck.md": [
         (46, "text", "innehåller ett personnummer. Personnummer får aldrig publiceras; ta bort det.")],
+    "personnummer-i-webbadress.md": [
+        (27, "sources[1].url", "innehåller ett personnummer. Personnummer får aldrig publiceras; ta bort det."),
+        (38, "text", "innehåller ett personnummer. Personnummer får aldrig publiceras; ta bort det.")],
     "djupt-nastlad-lista.md": [
         (42, "text", "raden börjar med 1200 list- eller citattecken; högst 10 nivåer av listor och "
                      "citat är tillåtna.")],

@@ -3,7 +3,8 @@
 
 A number can hide from a plain search in ways a reader never notices: an en dash as a word
 processor writes it (811218–9876), a no-break or zero-width space, fullwidth digits, an HTML
-entity (&#8211;) or a Markdown or YAML escape (811218\\-9876). ``reader_form`` undoes all of
+entity (&#8211;), a web address's escape (811218%2D9876) or a Markdown or YAML escape
+(811218\\-9876). ``reader_form`` undoes all of
 these; ``find`` searches the text as written and ``find_in_reader_form`` the text a reader sees.
 """
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from urllib.parse import unquote
 
 _NUMBER = re.compile(r"(?<![\d-])(?:(?:19|20)(\d{2})|(\d{2}))(\d{2})(\d{2})( ?[-+] ?| )?(\d{4})(?![\d-])")
 # What every match of _NUMBER contains; starting with one \d lets re skip to the digits.
@@ -58,18 +60,20 @@ _INVISIBLE = re.compile("[" + "".join(re.escape(c) for c in map(chr, range(0x110
 _SPACE = re.compile(r"[^\S\n]+")  # any white space but a line break, as one space
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~ ])")  # Markdown's backslash escapes (and \- \  in YAML)
 _TAG = re.compile(r"<[^<>\n]*>")
+_PERCENT = re.compile(r"(?:%[0-9A-Fa-f]{2})+")  # a web address's escapes (811218%2D9876), as a browser shows them
 _EMPHASIS = re.compile(r"[*_`~]")  # Markdown's emphasis and code marks, which the page does not show
 
 
 def reader_form(text: str, markup: bool = True) -> str:
     """The text as a reader sees it, line for line (a line break is never added or removed):
-    HTML entities and backslash escapes resolved, Unicode NFKC, invisible characters removed,
-    every dash written as - and every run of spaces as one space. ``markup``: also drop HTML
+    HTML entities, backslash escapes and a web address's %-escapes resolved, Unicode NFKC,
+    invisible characters removed, every dash written as - and every run of spaces as one space. ``markup``: also drop HTML
     tags and Markdown's emphasis marks (``811218<b>-</b>9876`` and ``811218*-*9876`` show as
     one number)."""
     if markup:
         text = _EMPHASIS.sub("", _TAG.sub("", text))
     text = _ESCAPE.sub(r"\1", html.unescape(text))
+    text = _PERCENT.sub(lambda m: re.sub(r"[\r\n]", " ", unquote(m.group())), text)
     text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
     text = _DASH.sub("-", text.replace("\r", " "))
     return _SPACE.sub(" ", text)
