@@ -207,5 +207,26 @@ def test_a_broken_anchor_in_a_case_is_named_in_swedish_with_file_and_line(tmp_pa
     assert (f"examples/trygga-grannar-vatterhem.md:{line}: text: länken \"#finns-inte\" leder inte till något "
             "ställe i exemplet.") in result.stderr
     assert "no such anchor" not in result.stderr and "exempel/trygga-grannar-vatterhem.md'" not in result.stderr
-    assert "Bygget avbröts: varningarna ovan räknas som fel. Den förra versionen av webbplatsen är kvar." in result.stderr
+    assert _last_line(result.stdout) == ("Bygget avbröts: 1 varning ovan räknas som fel (strict). Den förra "
+                                         "versionen av webbplatsen är kvar.")
+    assert (site / "index.html").read_text(encoding="utf-8") == "tidigare bygge"
+
+
+def _last_line(output: str) -> str:
+    """The last line a failed build prints: MkDocs writes its "Aborted …" line to stdout, after
+    every log line (stderr)."""
+    return output.strip().split("\n")[-1]
+
+
+def test_a_failed_build_ends_with_a_swedish_line_not_mkdocs_english_one(tmp_path):
+    """A hook's error (here: a case that does not validate) is shown, and the last line, where
+    MkDocs would write "Aborted with a BuildError!", is Swedish."""
+    project = copy_project(tmp_path)
+    shutil.copy(ROOT / "tests" / "nasty" / "personnummer.md", project / "examples" / "personnummer.md")
+    site = _old_site(project)
+    result = mkdocs_build(site, config=project / "mkdocs.yml", cwd=project)
+    assert result.returncode == 1
+    assert "examples/personnummer.md:38: text: innehåller ett personnummer." in result.stderr
+    assert "Aborted" not in result.stderr + result.stdout
+    assert _last_line(result.stdout) == "Bygget avbröts av felet ovan. Den förra versionen av webbplatsen är kvar."
     assert (site / "index.html").read_text(encoding="utf-8") == "tidigare bygge"
