@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from goda_exempel import load
+from goda_exempel.errors import visible
 from goda_exempel.validate import validate_paths
 
 NASTY = Path(__file__).parent / "nasty"
@@ -101,6 +102,9 @@ CORPUS: dict[str, list[tuple[int, str, str]]] = {
     "personnummer-i-webbadress.md": [
         (27, "sources[1].url", "innehåller ett personnummer. Personnummer får aldrig publiceras; ta bort det."),
         (38, "text", "innehåller ett personnummer. Personnummer får aldrig publiceras; ta bort det.")],
+    "varde-med-vagnretur.md": [
+        (6, "kind", '"insats\r" är inte ett tillåtet värde. Menade du insats?'),
+        (16, "status", '"\u202eavslutad" är inte ett tillåtet värde. Menade du avslutad?')],
     "djupt-nastlad-lista.md": [
         (42, "text", "raden börjar med 1200 list- eller citattecken; högst 10 nivåer av listor och "
                      "citat är tillåtna.")],
@@ -143,7 +147,8 @@ def test_console_script_on_corpus_file(name):
         assert result.stderr.strip() == "1 exempel är giltigt."
         return
     assert result.returncode == 1, result.stdout + result.stderr
-    expected = [f"tests/nasty/{name}:{line}: {field + ': ' if field else ''}{message}"
+    # a value quoted in a message is shown with its control characters as codes (errors.visible)
+    expected = [f"tests/nasty/{name}:{line}: {field + ': ' if field else ''}{visible(message)}"
                 for line, field, message in CORPUS[name]]
     assert result.stdout.splitlines() == expected
 
@@ -274,10 +279,10 @@ def test_a_whole_folder_of_nasty_files_at_once(tmp_path):
     printed = result.stdout.splitlines()
     for name, expected in CORPUS.items():
         for line, field, message in expected:
-            assert f"examples/{name}:{line}: {field + ': ' if field else ''}{message}" in printed
+            assert f"examples/{name}:{line}: {field + ': ' if field else ''}{visible(message)}" in printed
     # the files share a title: the only other problem, found by looking at them together
     others = [line for line in printed if not any(line.startswith(f"examples/{n}:") and
-              line.split(":", 2)[2].strip() in {f"{f + ': ' if f else ''}{m}" for _, f, m in CORPUS[n]}
+              line.split(":", 2)[2].strip() in {f"{f + ': ' if f else ''}{visible(m)}" for _, f, m in CORPUS[n]}
               for n in CORPUS)]
     assert others and all("samma rubrik som" in line for line in others)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 
@@ -16,7 +17,8 @@ class Problem:
 
     def text(self) -> str:
         where = f"{shown(self.path)}:{self.line}"
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        message = visible(self.message)
+        return f"{where}: {self.field}: {message}" if self.field else f"{where}: {message}"
 
     def github(self) -> str:
         """A GitHub Actions workflow command that annotates the line in the pull request."""
@@ -33,6 +35,14 @@ def shown(path: str) -> str:
     if path.isprintable():
         return path
     return "".join(c if c.isprintable() else repr(c)[1:-1] for c in path)
+
+
+def visible(text: str) -> str:
+    """A message on one line that reads as it is: a value quoted in it with a line break, a
+    carriage return (which would send the cursor back over the file and line), another control
+    character or a bidi control (which would turn the rest of the line around) has the character
+    as a code (\\n, \\r, \\u202e)."""
+    return "".join(repr(c)[1:-1] if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") else c for c in text)
 
 
 def _data(value: str) -> str:
