@@ -357,3 +357,19 @@ def test_an_empty_examples_folder_gives_one_swedish_message(tmp_path):
     assert ("examples/ innehåller inga exempel – sajten byggdes inte. Lägg till minst ett exempel "
             "(goda-exempel new) och bygg igen.") in result.stderr
     assert "pagefind" not in result.stderr.lower()
+
+
+def test_a_folder_inside_examples_is_named_not_skipped(folder):
+    """A case put in a subfolder (or a folder named like a case file) would never be published:
+    validation, and so the build, names the folder."""
+    (folder / "examples" / "mapp.md").mkdir()
+    (folder / "examples" / "undermapp").mkdir()
+    shutil.copy(VALID, folder / "examples" / "undermapp" / "giltigt.md")
+    (folder / "examples" / ".dold").mkdir()
+    shutil.copy(VALID, folder / "examples" / "giltigt.md")
+    message = ("är en mapp. Exempel läses bara från filer som ligger direkt i examples/; flytta filerna dit och "
+               "ta bort mappen.")
+    result = subprocess.run([str(CLI), "validate"], cwd=folder, capture_output=True, text=True, encoding="utf-8",
+                            timeout=60)
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [f"examples/mapp.md:1: {message}", f"examples/undermapp:1: {message}"]

@@ -704,7 +704,11 @@ def validate_paths(paths: list[Path], base: Path | None = None, processes: int =
             outside.append(Problem(shown_path(path, base), 1, "", "mappen är en länk till en mapp utanför "
                                                                   "förrådet. Lägg exemplen i själva mappen."))
             continue
-        files.extend(case_files(path) if path.is_dir() else [path])
+        if path.is_dir():
+            files.extend(case_files(path))
+            outside.extend(_folders_in(path, base))
+        else:
+            files.append(path)
     items = list(zip(files, shown_paths(files, base)))
     keys = [_stat_key(*item) for item in items]
     todo = [i for i, key in enumerate(keys) if key is None or key not in _checked]
@@ -732,6 +736,22 @@ def validate_paths(paths: list[Path], base: Path | None = None, processes: int =
     if not keep_cases:
         result.cases = []
     return result
+
+
+def _folders_in(folder: Path, base: Path) -> list[Problem]:
+    """A folder inside examples/ (even one named x.md): the build reads only the files directly
+    in examples/, so a case put in a folder would be left out without a word."""
+    with os.scandir(folder) as entries:
+        names = sorted(e.name for e in entries if not e.name.startswith(".") and _is_dir(e))
+    return [Problem(shown_path(folder / name, base), 1, "", "är en mapp. Exempel läses bara från filer som ligger "
+                    "direkt i examples/; flytta filerna dit och ta bort mappen.") for name in names]
+
+
+def _is_dir(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 def validate_dir(examples: Path, base: Path | None = None) -> Result:
