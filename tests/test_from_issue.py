@@ -535,3 +535,15 @@ def test_an_amount_of_any_length_gives_a_swedish_error_comment(project, amount, 
                  cwd=project)
     assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
     assert message in result.stderr + result.stdout
+
+
+def test_a_control_character_in_an_answer_is_shown_as_a_code_on_one_line(project):
+    """A line break or a bidi control quoted in a message would split the comment's line or turn
+    it around: it is shown as a code."""
+    body = REAL_BODY.replace("### Typ av exempel\n\nInsats", "### Typ av exempel\n\nInsats\u202e")
+    assert convert(body, project / "examples").problems == [
+        'Typ av exempel: "Insats\\u202e" är inte ett av alternativen. Menade du Insats? Skriv en av: Insats, '
+        "Program, Samverkansmodell, Erfarenhet."]
+    assert convert(REAL_BODY, project / "examples", case_id="abc\n").problems == [
+        "Id: id:t ”abc\\n” går inte att använda som filnamn. Det får bara innehålla små bokstäver a–z, siffror och "
+        "bindestreck, till exempel abc."]

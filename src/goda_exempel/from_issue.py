@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import issue_form, scaffold, schema, validate
-from .errors import Problem
+from .errors import Problem, visible
 
 MAX_BODY = 200_000  # characters; GitHub itself stops at 65 536
 LOGIN = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$")
@@ -88,6 +88,10 @@ class Outcome:
     case: scaffold.NewCase | None
     problems: list[str] = field(default_factory=list)  # Swedish, one per line, named by question
     title: str = ""
+
+    def __post_init__(self) -> None:
+        # one line each, as it reads: a value quoted in a message keeps its control characters as codes
+        self.problems = [visible(p) for p in self.problems]
 
     @property
     def ok(self) -> bool:

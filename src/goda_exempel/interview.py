@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Callable
 
 from . import issue_form, load, rules, scaffold, validate
-from .errors import Problem
+from .errors import Problem, visible
 from .fields import Field
 from .model import ONGOING
 
@@ -437,7 +437,7 @@ class Interview:
         clash = [p for p in validate.validate_sources(others + [source]).problems
                  if p.path == shown and p.field == "title"]
         if clash:
-            self.say(f"  Fel: {clash[0].message}")
+            self.say(f"  Fel: {visible(clash[0].message)}")
             self.answer("title", header=False)  # asks again, and settles the id then
             return
         taken = {o.id for o in others}
@@ -500,5 +500,5 @@ class Interview:
                 raise Unresolved(new.problems)
             name, p = redo[0]
             self.say("")
-            self.say(f"{issue_form.element(name).label}: {p.message}")
+            self.say(f"{issue_form.element(name).label}: {visible(p.message)}")
             self.answer(name)

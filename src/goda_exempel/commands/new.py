@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from .. import draft, interview, issue_form, scaffold
+from ..errors import visible
 
 
 def _flag(name: str) -> str:
@@ -17,10 +18,10 @@ def _flag(name: str) -> str:
 
 def _print_problems(new: scaffold.NewCase, answers: issue_form.Answers) -> None:
     for name, message in answers.problems:
-        print(f"{_flag(name)}: {message}", file=sys.stderr)
+        print(f"{_flag(name)}: {visible(message)}", file=sys.stderr)
     for p in new.problems:
         name = scaffold.element_of(p)
-        print(f"{_flag(name) if name else p.path}: {p.message}", file=sys.stderr)
+        print(f"{_flag(name) if name else p.path}: {visible(p.message)}", file=sys.stderr)
 
 
 def _from_flags(args: argparse.Namespace) -> int:
