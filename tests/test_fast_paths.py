@@ -54,6 +54,10 @@ def plain_body(body: str, first_line: int, path: str) -> list[Problem]:
         if explicit:
             problems.append(Problem(path, line, "text", f"ett eget id ({explicit.group().strip()}) är inte tillåtet: "
                                                         "sidan ger rubrikerna id själv. Ta bort det."))
+        if validate._NESTED_HEADING.match(text):
+            problems.append(Problem(path, line, "text", "en rubrik i en lista, ett citat eller ett indrag är inte "
+                                                        "tillåten. Skriv rubriken först på raden (## Avsnitt eller "
+                                                        "### Underrubrik), eller skriv inte # först i punkten."))
         heading = validate._HEADING.match(text)
         if heading and len(heading.group(1)) > 2 and validate._page_id(validate.toc_slugify(heading.group(2), "-")):
             problems.append(Problem(path, line, "text", f"rubriken \"{heading.group(2)}\" får samma id som en "

@@ -26,6 +26,8 @@ CLI = Path(sys.executable).parent / "goda-exempel"
 
 NO_FRONT_MATTER = ("filen saknar framsida. Den ska börja med en rad med bara --- följd av fälten och en "
                    "rad till med ---.")
+NESTED_HEADING = ("en rubrik i en lista, ett citat eller ett indrag är inte tillåten. Skriv rubriken först på "
+                  "raden (## Avsnitt eller ### Underrubrik), eller skriv inte # först i punkten.")
 NOT_A_WORD = "ett fältnamn måste vara ett ord, till exempel title."
 UTF16 = "filen är sparad som UTF-16. Spara den som UTF-8 (utan BOM) och försök igen."
 LATIN1 = ("filen är inte sparad som UTF-8 (den ser ut att vara Latin-1 eller Windows-1252). "
@@ -105,6 +107,9 @@ CORPUS: dict[str, list[tuple[int, str, str]]] = {
     "varde-med-vagnretur.md": [
         (6, "kind", '"insats\r" är inte ett tillåtet värde. Menade du insats?'),
         (16, "status", '"\u202eavslutad" är inte ett tillåtet värde. Menade du avslutad?')],
+    "rubrik-i-lista-och-citat.md": [
+        (40, "text", NESTED_HEADING), (42, "text", NESTED_HEADING),
+        (44, "text", 'okänd avsnittsrubrik "## Så gjorde vi utan mellanslag". Menade du ## Så gjorde vi?')],
     "djupt-nastlad-lista.md": [
         (42, "text", "raden börjar med 1200 list- eller citattecken; högst 10 nivåer av listor och "
                      "citat är tillåtna.")],

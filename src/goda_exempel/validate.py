@@ -307,7 +307,10 @@ def _title(meta: dict[str, Any]) -> list[tuple[FieldPath, str]]:
     return [(("title",), why)] if why else []
 
 
-_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
+# Python-Markdown makes a heading of # at the start of a line with or without a space after it
+_HEADING = re.compile(r"^(#{1,6})[ \t]*(.*?)[ \t#]*$")
+# ... and of # after list or quote markers or an indent (a heading inside a list item or a quote)
+_NESTED_HEADING = re.compile(r"(?:[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+|[ \t]*>[ \t]*| {4}|\t)+#")
 # The site's Markdown (mkdocs.yml) has no fenced code blocks: ``` starts no block, and what
 # follows it is rendered and checked like any other text.
 _SETEXT = re.compile(r" {0,3}(?:=+|-+)[ \t]*$")  # a line under text that makes it a heading
@@ -424,6 +427,10 @@ def _body(case_id: str, body: str, first_line: int, path: str) -> list[Problem]:
         if explicit:
             problems.append(Problem(path, line, "text", f"ett eget id ({explicit.group().strip()}) är inte tillåtet: "
                                                         "sidan ger rubrikerna id själv. Ta bort det."))
+        if "#" in text and text[:1] != "#" and _NESTED_HEADING.match(text):
+            problems.append(Problem(path, line, "text", "en rubrik i en lista, ett citat eller ett indrag är inte "
+                                                        "tillåten. Skriv rubriken först på raden (## Avsnitt eller "
+                                                        "### Underrubrik), eller skriv inte # först i punkten."))
         heading = _HEADING.match(text) if text[:1] == "#" else None
         if heading and len(heading.group(1)) > 2 and _page_id(toc_slugify(heading.group(2), "-")):
             problems.append(Problem(path, line, "text", f"rubriken \"{heading.group(2)}\" får samma id som en "
