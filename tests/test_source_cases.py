@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from goda_exempel import export, facets, lists, map, pages, render, schema, stats
+from goda_exempel import browse, export, facets, lists, map, pages, render, schema, stats
 from goda_exempel.validate import validate_dir
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -164,13 +164,14 @@ def test_named_pilot_municipalities_count_in_the_facets_statistics_map_and_expor
     assert [c.id for c in index["kommun"]["Kiruna"]] == ["nationell"]
     assert "Norrbottens län" in index["lan"]
     assert ("Norrbottens län", 1) in stats.counts(all_cases, "lan")
-    assert 'aria-label="Kiruna: 1 exempel"' in map.svg(all_cases, "../")
+    assert 'aria-label="Norrbottens län: 1 exempel i 1 kommun"' in map.svg(all_cases, "../")
+    assert ">Kiruna</a>" in browse.place_list(all_cases, "../")
     data = json.loads(export.to_json(all_cases, "https://example.org/"))
     record = next(c for c in data["cases"] if c["id"] == "nationell")
     assert record["pilot_municipalities"] == ["Kiruna", "Ale", "Malmö"]
     assert len(record["derived"]["municipality_codes"]) == 3
     header = export.to_csv(all_cases, "https://example.org/").decode("utf-8-sig").split("\r\n")[0]
-    assert "pilot_municipalities" in header
+    assert "Pilotkommuner" in header.split(";")  # the CSV is for people: Swedish column names
 
 
 def test_a_national_case_without_named_pilots_counts_in_no_county(tmp_path):
