@@ -212,7 +212,7 @@ def catalogue_html(cases: list[Case], root: str) -> str:
         '<span class="ge-filters__rule" id="ge-years-rule">Ett exempel räknas till varje år arbetet pågick: '
         '”Från år 2020” visar också arbete som började tidigare och pågick 2020 eller senare.</span>'
         '</fieldset>'
-        '<p class="ge-panel__close"><button type="button" class="md-button">Stäng filter</button></p>'
+        '<p class="ge-panel__close"><button type="button" class="md-button">Stäng filter<span class="ge-panel__shows"></span></button></p>'
         '</details>'
         '<p class="ge-filters__sort"><label for="ge-sort">Sortera</label><select id="ge-sort" name="sortera">'
         '<option value="relevans">Bäst träff</option><option value="nyast">Senast tillagda</option>'
@@ -239,9 +239,24 @@ def catalogue_html(cases: list[Case], root: str) -> str:
                 f'{find_words}</p></noscript>')
     static = (f'<div class="ge-static" id="ge-static">{noscript}<p>Bläddra efter {browse_links}.</p>'
               f'<p>Alla exempel efter rubrikens första bokstav: {letters}</p>{full}</div>')
-    script = f'<script src="{root}assets/javascripts/katalog.js" defer></script>'
+    script = f'<script src="{root}assets/javascripts/katalog.js" async></script>'
     return (f'<div class="ge-catalogue" data-ge-base="{root}" data-ge-page="{CATALOGUE_PAGE}">'
             f'{form}{static}</div>{script}')
+
+
+def catalogue_head(root: str) -> str:
+    """A script for the start of the catalogue page's <head>, before the style sheets (a script
+    after them waits for them): an address with a search or filters (a shared link) needs
+    Pagefind at once, so its script, the shard list and the WebAssembly (Pagefind's name for it,
+    for the site's language) start loading while the page is read, instead of one after the
+    other once katalog.js runs (bench/slow_phone.py). The plain catalogue loads nothing of the
+    search until it is idle."""
+    links = [("modulepreload", "pagefind/pagefind.js", ""), ("preload", "pagefind/delar.json", "fetch"),
+             ("preload", "pagefind/wasm.sv.pagefind", "fetch")]
+    add = "".join(f"l=document.createElement('link');l.rel='{rel}';l.href='{root}{href}';"
+                  + (f"l.as='{kind}';l.crossOrigin='anonymous';" if kind else "") + "document.head.appendChild(l);"
+                  for rel, href, kind in links)
+    return f"<script>if(location.search.length>1){{var l;{add}}}</script>"
 
 
 def _county_attr(key: str, value: str, municipalities) -> str:

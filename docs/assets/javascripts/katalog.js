@@ -38,6 +38,7 @@
   var chosen = results.querySelector(".ge-chosen");
   var panel = form.querySelector(".ge-panel");
   var panelActive = panel.querySelector(".ge-panel__active");
+  var panelShows = panel.querySelector(".ge-panel__shows"); /* what closing the panel shows */
   var yearsError = root.querySelector("#ge-years-error");
   var kommunFind = form.querySelector("[data-ge-find]");
   var list = results.querySelector(".ge-results__list");
@@ -72,10 +73,16 @@
     return window.geSok ? window.geSok.words(q) : q;
   }
 
+  /* sok.js (window.geSok): both scripts load async, so that a shared address starts its search
+     as soon as they have arrived, not after the theme's script has run; this one may run first */
+  function sok() {
+    if (window.geSok) return Promise.resolve(window.geSok);
+    return new Promise(function (resolve) { (window.geSokWaiting = window.geSokWaiting || []).push(resolve); });
+  }
   var engine = null; /* {pagefind, sizes} once loaded */
   function loaded() {
     if (!engine) {
-      engine = window.geSok ? window.geSok.load(base) : Promise.reject(new Error("sok.js saknas"));
+      engine = sok().then(function (geSok) { return geSok.load(base); });
       engine.catch(function () { engine = null; });
     }
     return engine;
@@ -383,8 +390,9 @@
       });
     });
     var p = period(state);
-    if (p.fran) chip("Från år " + p.fran, "Ta bort Från år " + p.fran, function () { form.elements.fran.value = ""; });
-    if (p.till) chip("Till år " + p.till, "Ta bort Till år " + p.till, function () { form.elements.till.value = ""; });
+    /* (named so that the menus' labels, "Från år" and "Till år", stay theirs alone) */
+    if (p.fran) chip("Period från " + p.fran, "Ta bort Period från " + p.fran, function () { form.elements.fran.value = ""; });
+    if (p.till) chip("Period till " + p.till, "Ta bort Period till " + p.till, function () { form.elements.till.value = ""; });
     state.unknown.forEach(function (u) {
       chip("Filtret ”" + u.value + "” finns inte längre", "Ta bort filtret ”" + u.value + "”, som inte finns längre",
         function () { unknown = unknown.filter(function (other) { return other !== u; }); });
@@ -430,6 +438,7 @@
     if (unfiltered(state) && state.sortera !== "nyast") {
       list.innerHTML = pristine.html;
       statusEl.textContent = pristine.status;
+      panelShows.textContent = " och visa " + pristine.status;
       more.hidden = pristine.more;
       results.removeAttribute("aria-busy");
       current.results = null; /* "Visa fler" fetches the rest (allCases) */
@@ -458,6 +467,7 @@
       var n = search.results.length;
       statusEl.textContent = n === 0 ? "Inga exempel matchar. Ta bort ett filter eller ändra sökorden."
         : (n === 1 ? "1 exempel" : tal(n) + " exempel");
+      panelShows.textContent = n === 0 ? " (inga exempel matchar)" : " och visa " + statusEl.textContent;
       var shown = showMore();
       /* unfiltered, only in another order: the counts the page came with are still right.
          A ticked group's counts come from searches without its own ticks, made after the

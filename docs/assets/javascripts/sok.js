@@ -69,6 +69,8 @@
   /* Both search boxes search as the visitor types from this many letters on: one or two letters
      begin too many words, and their search loads much of the word index. */
   window.geSok = { load: loadPagefind, pause: pause, tal: tal, words: words, FROM_LETTERS: 3 };
+  /* katalog.js, which may have run first (both load async), waits for this */
+  (window.geSokWaiting || []).forEach(function (ready) { ready(window.geSok); });
 
   var form = document.querySelector("[data-ge-search]");
   if (!form) return;
