@@ -235,7 +235,7 @@ def catalogue_html(cases: list[Case], root: str) -> str:
                   "för att hitta dina ord i rubrikerna och sammanfattningarna nedan, eller bläddra. "
                   if full else "Bläddra i stället efter tema, plats och annat, eller efter rubrik. ")
     noscript = ('<noscript><p class="ge-static__query"><strong>Sökningen i texterna behöver JavaScript, som är avstängt '
-                'i din webbläsare.</strong> Orden du sökte på står i adressfältet, efter ”q=”. '
+                'i din webbläsare.</strong> Om du har sökt står dina ord i adressfältet, efter ”q=”. '
                 f'{find_words}</p></noscript>')
     static = (f'<div class="ge-static" id="ge-static">{noscript}<p>Bläddra efter {browse_links}.</p>'
               f'<p>Alla exempel efter rubrikens första bokstav: {letters}</p>{full}</div>')
