@@ -246,17 +246,24 @@ def catalogue_html(cases: list[Case], root: str) -> str:
 
 def catalogue_head(root: str) -> str:
     """A script for the start of the catalogue page's <head>, before the style sheets (a script
-    after them waits for them): an address with a search or filters (a shared link) needs
-    Pagefind at once, so its script, the shard list and the WebAssembly (Pagefind's name for it,
-    for the site's language) start loading while the page is read, instead of one after the
-    other once katalog.js runs (bench/slow_phone.py). The plain catalogue loads nothing of the
-    search until it is idle."""
-    links = [("modulepreload", "pagefind/pagefind.js", ""), ("preload", "pagefind/delar.json", "fetch"),
-             ("preload", "pagefind/wasm.sv.pagefind", "fetch")]
-    add = "".join(f"l=document.createElement('link');l.rel='{rel}';l.href='{root}{href}';"
-                  + (f"l.as='{kind}';l.crossOrigin='anonymous';" if kind else "") + "document.head.appendChild(l);"
-                  for rel, href, kind in links)
-    return f"<script>if(location.search.length>1){{var l;{add}}}</script>"
+    after them waits for them). An address with a search or filters (a shared link) needs
+    Pagefind at once: this starts it while the rest of the page loads, with the options sok.js
+    gives it (loadPagefind; Pagefind keeps one instance per page, so sok.js's later import and
+    init find it started, and window.gePagefindStarted tells it not to give the options again),
+    and preloads the shard list and the WebAssembly
+    (Pagefind's name for it, for the site's language), which Pagefind would ask for only after
+    its entry file. Otherwise the first request waits until the theme's script and then
+    katalog.js have run (bench/slow_phone.py). The plain catalogue loads nothing of the search
+    until it is idle."""
+    preload = "".join(f"l=document.createElement('link');l.rel='preload';l.as='fetch';l.crossOrigin='anonymous';"
+                      f"l.href=b+'pagefind/{name}';document.head.appendChild(l);"
+                      for name in ("delar.json", "wasm.sv.pagefind"))
+    return ("<script>if(location.search.length>1){"
+            f"var b=new URL('{root}',location.href).href,l;{preload}"
+            "import(b+'pagefind/pagefind.js').then(function(pf){"
+            "window.gePagefindStarted=true;"
+            "return pf.options({baseUrl:new URL(b).pathname,noWorker:true}).then(function(){return pf.init();});"
+            "}).catch(function(){});}</script>")
 
 
 def _county_attr(key: str, value: str, municipalities) -> str:

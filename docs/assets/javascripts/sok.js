@@ -21,7 +21,11 @@
       loading = Promise.all([import(new URL("pagefind.js", bundle).href), parts]).then(function (loaded) {
         var pf = loaded[0];
         var sizes = loaded[1].delar || [0];
-        return pf.options({ baseUrl: base.pathname, noWorker: true }).then(function () {
+        /* the catalogue's <head> may have started Pagefind with these options already (for a
+           shared address: goda_exempel.browse.catalogue_head); given again, Pagefind would warn */
+        var started = window.gePagefindStarted ? Promise.resolve()
+          : pf.options({ baseUrl: base.pathname, noWorker: true });
+        return started.then(function () {
           pf.init(); /* the first shard's entry, metadata and WebAssembly start loading now */
           for (var i = 1; i < sizes.length; i++) {
             /* not awaited: each shard loads while the first does; a search waits for all */
