@@ -31,6 +31,7 @@ def _files(site: Path) -> dict[str, bytes]:
 _EDIT = re.compile(rb'<a href="[^"]*/edit/[^"]*" title="Redigera sidan".*?</a>', re.S)
 _TOC = re.compile(rb'<label class="md-nav__title" for="__toc">.*?</ul>\s*(?=</nav>)', re.S)
 _SKIP = re.compile(rb'<a href="#rubrik" class="md-skip">.*?</a>', re.S)
+_HEAD = re.compile(rb"<script>if\(location\.search\.length>1\).*?</script>", re.S)  # browse.catalogue_head
 _SPACE = re.compile(rb">\s+<")
 
 
@@ -38,8 +39,9 @@ def _page(html: bytes) -> bytes:
     """A page as compared: without the edit button (MkDocs links each page of the folder to a
     file under docs/, which the hooks' pages have not), the table of contents and skip link of
     a case page (MkDocs makes them from Markdown headings; a written case page is HTML), and
-    the white space Markdown leaves between blocks of raw HTML."""
-    for pattern in (_EDIT, _TOC, _SKIP):
+    the white space Markdown leaves between blocks of raw HTML, and the catalogue's head script
+    that starts the search early for a shared address (an optimisation only the hooks add)."""
+    for pattern in (_EDIT, _TOC, _SKIP, _HEAD):
         html = pattern.sub(b"", html)
     return _SPACE.sub(b"><", html)
 
