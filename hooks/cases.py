@@ -188,6 +188,8 @@ def on_page_markdown(markdown, page, config, files):
             markdown = markdown.replace(marker, f"\n\n{token}\n\n")
     if parts:
         _html[page.file.src_uri] = parts
+    if "<!-- goda-exempel:katalog -->" in page.file.content_string:
+        _head[page.file.src_uri] = browse.catalogue_head(root)
     return markdown
 
 
@@ -222,6 +224,17 @@ def on_page_content(html, page, config, files):
     page.links_to_anchors = {page.file: content.anchors} if content.anchors else {}
     page.edit_url = content.edit_url
     return content.html
+
+
+_head = {}  # src_uri -> HTML for the start of the page's <head>
+
+
+def on_post_page(output, page, config):
+    head = _head.pop(page.file.src_uri, None)
+    if not head:
+        return output
+    charset = '<meta charset="utf-8">'  # first in the head, as browsers look for it there
+    return output.replace(charset, charset + head, 1) if charset in output else output.replace("<head>", "<head>" + head, 1)
 
 
 def on_post_build(config):

@@ -209,3 +209,18 @@ def test_pagefind_edits_undoes_each_edit_and_measures_every_variant(tmp_path):
                for runs in figures.values())
     table = pagefind_edits.table(figures, 6, 1, "trygghet")
     assert [row.split(" | ")[0].lstrip("| ") for row in table.splitlines() if row.startswith("| ")][1:] == list(found)
+
+
+@pytest.mark.browser
+def test_the_slow_phone_benchmark_times_a_shared_filtered_address(built_site, tmp_path):
+    """bench/slow_phone.py on the built site: both figures are measured, and while the search
+    loads the list shows the page's own cases, not an empty list."""
+    (tmp_path / "site").symlink_to(built_site)
+    (tmp_path / "examples").symlink_to(ROOT / "examples")
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "slow_phone.py"), "--site", str(tmp_path),
+                           "--rounds", "1"], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    figures = json.loads(done.stdout.strip().splitlines()[-1])
+    (row,) = figures["rounds"]
+    assert 0 < row["list_ms"] <= row["results_ms"] and row["status"].endswith("exempel")
+    assert "median: list shown" in done.stdout

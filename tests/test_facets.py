@@ -29,6 +29,13 @@ def test_swedish_order_puts_a_ring_a_umlaut_o_umlaut_last():
                                      "Ödeshög", "Örebro", "Östersund"]
 
 
+def test_swedish_order_puts_the_shorter_word_first_as_spaces_count():
+    titles = ["Lokalt brottsförebyggande råd", "Lokal överenskommelse", "Lokala  rådet", "Lokal-tv"]
+    assert swedish_sorted(titles) == ["Lokal överenskommelse", "Lokala  rådet", "Lokalt brottsförebyggande råd",
+                                      "Lokal-tv"]  # other signs than spaces are left out: "lokaltv"
+    assert swedish_sorted(["Bo tryggt", "Botkyrka", "Bo  Tryggt 2"]) == ["Bo tryggt", "Bo  Tryggt 2", "Botkyrka"]
+
+
 def test_related_ranks_by_shared_themes_methods_and_place():
     target = make("a", "A", themes=["andt", "barn-och-unga"], methods=["sspf"], municipalities=["Lund"])
     same_place_and_theme = make("b", "B", themes=["andt"], municipalities=["Lund"])

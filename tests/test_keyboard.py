@@ -105,15 +105,18 @@ def test_every_catalogue_filter_with_the_keyboard_alone(page, site_url):
     page.keyboard.type("trygghet")
     page.wait_for_function("() => location.search.includes('q=trygghet')")
 
+    # the filter panel (open on a wide screen), then its groups
+    panel = tab_to(page, "el => el.tagName === 'SUMMARY'", limit=1)
+    assert panel["name"].startswith("Filter") and focus_problem(panel) is None
     facets = page.locator(".ge-facet summary").all_inner_texts()
     assert len(facets) >= 8
     for name in facets:
         summary = tab_to(page, "el => el.tagName === 'SUMMARY'", limit=1)
         assert summary["name"] == name and focus_problem(summary) is None
         page.keyboard.press("Enter")  # opens the group
-        box = tab_to(page, "el => el.type === 'checkbox'", limit=1)
+        box = tab_to(page, "el => el.type === 'checkbox'", limit=2)  # "Kommun" has its search field first
         assert focus_problem(box) is None
-        page.keyboard.press("Shift+Tab")
+        tab_to(page, "el => el.tagName === 'SUMMARY'", limit=2, key="Shift+Tab")
         page.keyboard.press("Enter")  # and closes it again
         assert page.evaluate("!document.activeElement.parentElement.open")
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import unicodedata
 from html import escape
 
-from . import facets, lists, pages, render
+from . import facets, geo, lists, pages, render
 from .load import slugify
 from .model import Case
 from .sorting import swedish_key
@@ -28,7 +28,7 @@ def value_page(f: facets.Facet, value: str, cases: list[Case]) -> str:
     if not cases:
         return head + ("<p>Det finns inga exempel här ännu. Har ni gjort något som passar? "
                        f'<a href="{root}dela-ditt-exempel/">Dela ditt exempel</a>.</p>\n')
-    more = (f'<p>{count_text(len(cases))}. <a href="{root}hitta-exempel/?{f.key}={_q(label)}">Sök och filtrera bland dem</a> · '
+    more = (f'<p>{count_text(len(cases))}. <a href="{root}hitta-exempel/?{f.key}={_q(f.slugs()[value])}">Sök och filtrera bland dem</a> · '
             f'<a href="{root}{f.key}/">Alla {f.plural.lower()}</a></p>\n\n')
     return head + more + lists.list_html(lists.by_title(cases), root) + "\n"
 
@@ -42,6 +42,39 @@ def overview_page(f: facets.Facet, by_value: dict[str, list[Case]]) -> str:
                      f'<span class="ge-count">({render.swedish_number(n)})</span></li>')
     head = _front(f.plural, f"Goda exempel ordnade efter {f.label.lower()}.")
     return head + f'<ul class="ge-facet-list">{"".join(items)}</ul>\n'
+
+
+def start_html(cases: list[Case], root: str) -> str:
+    """The start page's ways in: how many cases there are, and the themes and counties that have
+    cases, each a link to its page (with its count), then the catalogue and the map."""
+    by = facets.index(cases)
+    counties = [v for v in facets.facet("lan").every_value() if by["lan"].get(v)]
+    count = (f'<p class="ge-start__count">Kunskapsbanken har <strong>{count_text(len(cases))}</strong>'
+             + (f" från {render.swedish_number(len(counties))} län" if counties else "")
+             + ".</p>")
+    buttons = (f'<p><a class="md-button md-button--primary" href="{root}hitta-exempel/">Sök och filtrera</a> '
+               f'<a class="md-button" href="{root}dela-ditt-exempel/">Dela ditt exempel</a> '
+               f'<a class="md-button" href="{root}karta/">Karta</a></p>')
+    blocks = []
+    for key, heading in (("tema", "Efter tema"), ("lan", "Efter län")):
+        f = facets.facet(key)
+        values = [v for v in f.every_value() if by[key].get(v)]
+        if not values:
+            continue
+        items = "".join(f'<li><a href="{root}{facets.facet_url(f, v)}">{escape(f.label_of(v))}</a> '
+                        f'<span class="ge-count">({render.swedish_number(len(by[key][v]))})</span></li>'
+                        for v in values)
+        blocks.append(f'<section class="ge-start__way" aria-labelledby="ge-start-{key}">'
+                      f'<h2 id="ge-start-{key}">{heading}</h2><ul class="ge-facet-list">{items}</ul>'
+                      f'<p><a href="{root}{f.key}/">Alla {f.plural.lower()}</a></p></section>')
+    return f'<div class="ge-start">{count}{buttons}{"".join(blocks)}</div>'
+
+
+def newest_html(cases: list[Case], root: str, count: int = 5) -> str:
+    """The start page's newest cases, and a link to all of them in that order."""
+    more = (f'<p><a href="{root}hitta-exempel/?sortera=nyast">Alla {count_text(len(cases))}, '
+            "senast tillagda först</a></p>") if len(cases) > count else ""
+    return lists.list_html(lists.newest(cases, count), root) + more
 
 
 def _q(text: str) -> str:
@@ -135,25 +168,36 @@ FILTER_FACETS = ["tema", "lan", "kommun", "organisation", "malgrupp", "metod", "
 
 
 def catalogue_html(cases: list[Case], root: str) -> str:
-    """The catalogue: a filter form (shown by catalogue.js) over a static list of every case.
+    """The catalogue: a search field, its count, a filter panel and the results (shown by
+    katalog.js), over a static list of every case.
 
-    Without JavaScript the full list and the links to the facet pages are the catalogue.
-    Filter values are the Swedish labels, as in the Pagefind index and in shared addresses.
+    Without JavaScript the full list (up to INLINE_LIMIT cases) and the links to the facet pages
+    are the catalogue. A filter value is addressed by its stable id, the slug of its facet page
+    (``?tema=lokalt-engagemang``); the box carries its label too, which is what the Pagefind
+    index filters on. katalog.js also understands a label in any letter case (older links).
     """
     by = facets.index(cases)
+    municipalities = geo.municipalities()
     groups = []
     for key in FILTER_FACETS:
         f = facets.facet(key)
         values = [v for v in f.every_value() if by[key].get(v)]
         if not values:
             continue
+        slugs = f.slugs()
         boxes = "".join(
-            f'<li><label><input type="checkbox" name="{key}" value="{escape(f.label_of(v))}"> '
-            f'{escape(f.label_of(v))} <span class="ge-count" data-count>({render.swedish_number(len(by[key][v]))})</span></label></li>'
+            f'<li{_county_attr(key, v, municipalities)}><label><input type="checkbox" name="{key}" value="{escape(slugs[v])}" '
+            f'data-label="{escape(f.label_of(v))}"> {escape(f.label_of(v))} '
+            f'<span class="ge-count" data-count>({render.swedish_number(len(by[key][v]))})</span></label></li>'
             for v in values)
+        find = ""
+        if key == "kommun":  # many values: narrowed to the ticked counties, and searchable
+            find = ('<p class="ge-facet__find"><label for="ge-kommun-find">Sök kommun</label>'
+                    '<input id="ge-kommun-find" type="search" autocomplete="off" data-ge-find></p>'
+                    '<p class="ge-facet__narrowed" hidden></p>')
         groups.append(f'<details class="ge-facet"><summary>{escape(f.label)}</summary>'
                       f'<fieldset><legend class="ge-visually-hidden">{escape(f.label)}</legend>'
-                      f'<ul>{boxes}</ul></fieldset></details>')
+                      f'{find}<ul>{boxes}</ul></fieldset></details>')
     # The first page of the unfiltered view, in title order: shown without loading the search
     titled = lists.by_title(cases)
     first = "".join(lists.item_html(c, root) for c in titled[:CATALOGUE_PAGE])
@@ -163,17 +207,26 @@ def catalogue_html(cases: list[Case], root: str) -> str:
         '<form class="ge-filters" id="ge-filters" role="search" aria-label="Filtrera exemplen" hidden>'
         '<p class="ge-filters__query"><label for="ge-q">Sök i exemplen</label>'
         '<input id="ge-q" name="q" type="search" autocomplete="off"></p>'
+        '<details class="ge-panel" id="ge-panel"><summary>Filter <span class="ge-panel__active"></span></summary>'
         f'<div class="ge-filters__groups">{"".join(groups)}</div>'
         '<fieldset class="ge-filters__years"><legend>Period</legend>'
-        f'<label for="ge-from">Från år</label><select id="ge-from" name="fran"><option value="">Alla</option>{options}</select>'
-        f'<label for="ge-to">Till år</label><select id="ge-to" name="till"><option value="">Alla</option>{options}</select>'
+        f'<label for="ge-from">Från år</label><select id="ge-from" name="fran" aria-describedby="ge-years-rule ge-years-error">'
+        f'<option value="">Alla</option>{options}</select>'
+        f'<label for="ge-to">Till år</label><select id="ge-to" name="till" aria-describedby="ge-years-rule ge-years-error">'
+        f'<option value="">Alla</option>{options}</select>'
+        '<span class="ge-filters__rule" id="ge-years-rule">Ett exempel räknas till varje år arbetet pågick: '
+        '”Från år 2020” visar också arbete som började tidigare och pågick 2020 eller senare.</span>'
         '</fieldset>'
+        '<p class="ge-panel__close"><button type="button" class="md-button">Stäng filter<span class="ge-panel__shows"></span></button></p>'
+        '</details>'
         '<p class="ge-filters__sort"><label for="ge-sort">Sortera</label><select id="ge-sort" name="sortera">'
         '<option value="relevans">Bäst träff</option><option value="nyast">Senast tillagda</option>'
         '<option value="rubrik">Rubrik A–Ö</option></select>'
         '<button type="reset" class="md-button ge-filters__reset">Rensa</button></p>'
         '</form>'
         '<div class="ge-results" id="ge-results" hidden>'
+        '<ul class="ge-chosen" aria-label="Valda filter" hidden></ul>'
+        '<p class="ge-filters__error" id="ge-years-error" role="alert"></p>'
         f'<p class="ge-results__status" role="status" aria-live="polite">{count_text(len(cases))}</p>'
         f'<ul class="ge-list ge-results__list">{first}</ul>'
         f'<button type="button" class="md-button ge-results__more"{"" if len(cases) > CATALOGUE_PAGE else " hidden"}>'
@@ -183,11 +236,46 @@ def catalogue_html(cases: list[Case], root: str) -> str:
     letters = " ".join(f'<a href="{root}{ALL_DIR}/{slug}/">{escape(letter)}</a>'
                        for letter, slug, _ in by_letter(cases))
     full = lists.list_html(titled, root) if len(cases) <= INLINE_LIMIT else ""
-    static = (f'<div class="ge-static" id="ge-static"><p>Bläddra efter {browse_links}.</p>'
+    find_words = ("Använd webbläsarens sökning på sidan (Ctrl+F, på en telefon ”Hitta på sidan”) "
+                  "för att hitta dina ord i rubrikerna och sammanfattningarna nedan, eller bläddra. "
+                  if full else "Bläddra i stället efter tema, plats och annat, eller efter rubrik. ")
+    noscript = ('<noscript><p class="ge-static__query"><strong>Sökningen i texterna behöver JavaScript, som är avstängt '
+                'i din webbläsare.</strong> Om du har sökt står dina ord i adressfältet, efter ”q=”. '
+                f'{find_words}</p></noscript>')
+    static = (f'<div class="ge-static" id="ge-static">{noscript}<p>Bläddra efter {browse_links}.</p>'
               f'<p>Alla exempel efter rubrikens första bokstav: {letters}</p>{full}</div>')
-    script = f'<script src="{root}assets/javascripts/katalog.js" defer></script>'
+    script = f'<script src="{root}assets/javascripts/katalog.js" async></script>'
     return (f'<div class="ge-catalogue" data-ge-base="{root}" data-ge-page="{CATALOGUE_PAGE}">'
             f'{form}{static}</div>{script}')
+
+
+def catalogue_head(root: str) -> str:
+    """A script for the start of the catalogue page's <head>, before the style sheets (a script
+    after them waits for them). An address with a search or filters (a shared link) needs
+    Pagefind at once: this starts it while the rest of the page loads, with the options sok.js
+    gives it (loadPagefind; Pagefind keeps one instance per page, so sok.js's later import and
+    init find it started, and window.gePagefindStarted tells it not to give the options again),
+    and preloads the shard list and the WebAssembly
+    (Pagefind's name for it, for the site's language), which Pagefind would ask for only after
+    its entry file. Otherwise the first request waits until the theme's script and then
+    katalog.js have run (bench/slow_phone.py). The plain catalogue loads nothing of the search
+    until it is idle."""
+    preload = "".join(f"l=document.createElement('link');l.rel='preload';l.as='fetch';l.crossOrigin='anonymous';"
+                      f"l.href=b+'pagefind/{name}';document.head.appendChild(l);"
+                      for name in ("delar.json", "wasm.sv.pagefind"))
+    return ("<script>if(location.search.length>1){"
+            f"var b=new URL('{root}',location.href).href,l;{preload}"
+            "import(b+'pagefind/pagefind.js').then(function(pf){"
+            "window.gePagefindStarted=true;"
+            "return pf.options({baseUrl:new URL(b).pathname,noWorker:true}).then(function(){return pf.init();});"
+            "}).catch(function(){});}</script>")
+
+
+def _county_attr(key: str, value: str, municipalities) -> str:
+    """A municipality's county, by which katalog.js narrows the "Kommun" group."""
+    if key != "kommun" or value not in municipalities:
+        return ""
+    return f' data-lan="{escape(municipalities[value].county)}"'
 
 
 def count_text(n: int) -> str:

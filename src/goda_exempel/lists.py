@@ -35,13 +35,29 @@ def places_text(case: Case) -> str:
     return f"{scope}, {render.title_of('pilot_municipalities').lower()}: {', '.join(pilots)}" if pilots else scope
 
 
+def level_text(case: Case) -> str:
+    """How the work was followed up: the evaluation level's label ("Processutvärdering")."""
+    return schema.vocabulary("evaluation_levels").label_of(case.meta["evaluation"]["level"])
+
+
+def tags_html(level: str, themes: list[str]) -> str:
+    """A case's follow-up level and themes, as a list row shows them (katalog.js draws the same,
+    and adds the values of the other groups a view is filtered on)."""
+    tags = [f'<span class="ge-tag ge-tag--level"><span class="ge-visually-hidden">Uppföljning: </span>'
+            f"{escape(level)}</span>"]
+    tags += [f'<span class="ge-tag">{escape(t)}</span>' for t in themes]
+    return f'<span class="ge-list__tags">{" ".join(tags)}</span>'
+
+
 def item_html(case: Case, root: str) -> str:
-    """One case in a list: title, organisation, municipality, period and summary. The catalogue
-    draws the same from the search index's metadata (search.annotations, katalog.js)."""
+    """One case in a list: title, organisation, municipality, period, follow-up level, themes and
+    summary. The catalogue draws the same from the search index (search.annotations, katalog.js)."""
     meta = f"{organisations_text(case)} · {places_text(case)} · {render.period_text(case.meta['period'])}"
+    themes = [schema.vocabulary("themes").label_of(t) for t in case.meta["themes"]]
     return (f'<li><a class="ge-list__title" href="{escape(root + pages.case_url(case))}">'
             f"{escape(case.title)}</a>"
             f'<span class="ge-list__meta">{escape(meta)}</span>'
+            f"{tags_html(level_text(case), themes)}"
             f"<p>{escape(case.meta['summary'])}</p></li>")
 
 

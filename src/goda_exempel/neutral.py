@@ -37,7 +37,8 @@ from .repo import Repo
 
 # Markers that a page in docs/ places where a generated part belongs: (cases, root) -> HTML.
 MARKERS = {
-    "<!-- goda-exempel:senaste -->": lambda cases, root: lists.list_html(lists.newest(cases, 5), root),
+    "<!-- goda-exempel:start -->": lambda cases, root: browse.start_html(cases, root),
+    "<!-- goda-exempel:senaste -->": lambda cases, root: browse.newest_html(cases, root),
     "<!-- goda-exempel:katalog -->": lambda cases, root: browse.catalogue_html(cases, root),
     "<!-- goda-exempel:karta -->": lambda cases, root: sweden_map.svg(cases, root),
     "<!-- goda-exempel:kommunlista -->": lambda cases, root: browse.place_list(cases, root),

@@ -101,6 +101,7 @@ def annotations(case: Case) -> str:
         "plats": lists.places_text(case),  # as in the lists the catalogue's first page comes with
         "period": render.period_text(case.meta["period"]),
         "ingress": case.meta["summary"],
+        "tillagd": render.swedish_date(str(case.meta["added"])),  # shown when ordered by date added
     }
     meta["fakta"] = fact_words(case)
     parts += [f'<span data-pagefind-meta="{k}">{escape(v)}</span>' for k, v in meta.items()]

@@ -2,6 +2,15 @@
    The state lives in the address (q, tema, lan, …, fran, till, sortera), so a copied link opens
    the same view, and back/forward work. Without JavaScript the static list is the catalogue.
 
+   A filter value is addressed by its stable id (the slug of its facet page, the box's value);
+   a label in any letter case (older links) is understood too. A value the page does not offer
+   is named ("Filtret ”Foo” finns inte längre") among the chosen filters, with a button to
+   remove it, and filters nothing.
+
+   History: every change of a filter, the period or the order is an entry of its own. Typing is
+   one entry: the first search of a query adds it, the following ones (however fast the visitor
+   types) replace it, until a filter changes or Enter is pressed.
+
    The unfiltered view needs no search: the page comes with its first cases in title order and
    every facet value's count (goda_exempel/browse.py). Pagefind (loaded by sok.js, window.geSok,
    with every shard of the index merged) is loaded once the page is idle (not with the
@@ -26,6 +35,12 @@
   var form = root.querySelector("#ge-filters");
   var results = root.querySelector("#ge-results");
   var statusEl = results.querySelector(".ge-results__status");
+  var chosen = results.querySelector(".ge-chosen");
+  var panel = form.querySelector(".ge-panel");
+  var panelActive = panel.querySelector(".ge-panel__active");
+  var panelShows = panel.querySelector(".ge-panel__shows"); /* what closing the panel shows */
+  var yearsError = root.querySelector("#ge-years-error");
+  var kommunFind = form.querySelector("[data-ge-find]");
   var list = results.querySelector(".ge-results__list");
   var more = results.querySelector(".ge-results__more");
   var staticList = root.querySelector("#ge-static");
@@ -36,6 +51,20 @@
   var FACETS = boxes.map(function (box) { return box.name; })
     .filter(function (name, i, all) { return all.indexOf(name) === i; });
   var totals = boxes.map(function (box) { return box.parentNode.querySelector("[data-count]").textContent; });
+  /* facet → id → label (what the index filters on), and facet → id, label or either in lower
+     case → id (what an address may hold) */
+  var LABEL = {}, ID = {};
+  boxes.forEach(function (box) {
+    var key = box.name, label = box.getAttribute("data-label");
+    (LABEL[key] = LABEL[key] || {})[box.value] = label;
+    var ids = ID[key] = ID[key] || {};
+    [box.value, label, label.replace(/\s+/g, "-")].forEach(function (name) { ids[name.toLowerCase()] = box.value; });
+  });
+  var FACET_NAME = {}; /* facet → its group's title ("Tema") */
+  form.querySelectorAll(".ge-facet").forEach(function (group) {
+    FACET_NAME[group.querySelector("input[type=checkbox]").name] = group.querySelector("summary").textContent;
+  });
+  var unknown = []; /* [{key, value}]: values in the address that the page does not offer */
   var loadedFacets = {}; /* facets whose filter index Pagefind has loaded */
   function tal(n) { /* 9 465, as the page's own counts are written */
     return window.geSok ? window.geSok.tal(n) : String(n);
@@ -44,10 +73,16 @@
     return window.geSok ? window.geSok.words(q) : q;
   }
 
+  /* sok.js (window.geSok): both scripts load async, so that a shared address starts its search
+     as soon as they have arrived, not after the theme's script has run; this one may run first */
+  function sok() {
+    if (window.geSok) return Promise.resolve(window.geSok);
+    return new Promise(function (resolve) { (window.geSokWaiting = window.geSokWaiting || []).push(resolve); });
+  }
   var engine = null; /* {pagefind, sizes} once loaded */
   function loaded() {
     if (!engine) {
-      engine = window.geSok ? window.geSok.load(base) : Promise.reject(new Error("sok.js saknas"));
+      engine = sok().then(function (geSok) { return geSok.load(base); });
       engine.catch(function () { engine = null; });
     }
     return engine;
@@ -90,12 +125,19 @@
     }
     return dateRank;
   }
-  var current = { results: [], shown: 0, token: 0 };
+  var current = { results: [], shown: 0, token: 0, state: null };
 
   function readState(params) {
     var state = { q: params.get("q") || "", sortera: params.get("sortera") || "",
-      fran: params.get("fran") || "", till: params.get("till") || "", facets: {} };
-    FACETS.forEach(function (key) { state.facets[key] = params.getAll(key); });
+      fran: params.get("fran") || "", till: params.get("till") || "", facets: {}, unknown: [] };
+    FACETS.forEach(function (key) {
+      state.facets[key] = [];
+      params.getAll(key).forEach(function (value) {
+        var id = (ID[key] || {})[value.trim().toLowerCase()];
+        if (!id) state.unknown.push({ key: key, value: value });
+        else if (state.facets[key].indexOf(id) === -1) state.facets[key].push(id);
+      });
+    });
     return state;
   }
 
@@ -114,6 +156,7 @@
     var state = { q: (data.get("q") || "").trim(), sortera: data.get("sortera") || "",
       fran: data.get("fran") || "", till: data.get("till") || "", facets: {} };
     FACETS.forEach(function (key) { state.facets[key] = data.getAll(key); });
+    state.unknown = unknown;
     if (state.sortera === "relevans") state.sortera = "";
     return state;
   }
@@ -121,7 +164,10 @@
   function toParams(state) {
     var params = new URLSearchParams();
     if (state.q) params.set("q", state.q);
-    FACETS.forEach(function (key) { state.facets[key].forEach(function (v) { params.append(key, v); }); });
+    FACETS.forEach(function (key) {
+      state.facets[key].forEach(function (v) { params.append(key, v); });
+      state.unknown.forEach(function (u) { if (u.key === key) params.append(key, u.value); });
+    });
     if (state.fran) params.set("fran", state.fran);
     if (state.till) params.set("till", state.till);
     if (state.sortera) params.set("sortera", state.sortera);
@@ -136,23 +182,41 @@
     form.elements.till.value = state.till;
     form.querySelectorAll(".ge-facet input[type=checkbox]").forEach(function (box) {
       box.checked = state.facets[box.name].indexOf(box.value) !== -1;
-      if (box.checked) box.closest("details").open = true;
+      if (box.checked) box.closest(".ge-facet").open = true;
     });
+    unknown = state.unknown;
     sortLabels();
   }
 
-  function years(state) {
+  /* the period as the menus offer it: a year they do not offer (an edited address) counts as
+     none, as the menus then show "Alla" */
+  function period(state) {
     var options = Array.prototype.map.call(form.elements.fran.options, function (o) { return o.value; })
       .filter(Boolean).map(Number);
-    /* a year the menus do not offer (an edited address) counts as none, as the menus show it */
     var fran = options.indexOf(Number(state.fran)) === -1 ? "" : state.fran;
     var till = options.indexOf(Number(state.till)) === -1 ? "" : state.till;
-    if (!fran && !till) return null;
-    var from = fran ? Number(fran) : options[0];
-    var to = till ? Number(till) : options[options.length - 1];
+    return { fran: fran, till: till, first: options[0], last: options[options.length - 1],
+      impossible: Boolean(fran && till && Number(fran) > Number(till)) };
+  }
+
+  /* the years a view filters on; none when the period is impossible (from after to): it is
+     refused with a message (yearsMessage), not swapped */
+  function years(state) {
+    var p = period(state);
+    if ((!p.fran && !p.till) || p.impossible) return null;
     var out = [];
-    for (var y = Math.min(from, to); y <= Math.max(from, to); y++) out.push(String(y));
+    for (var y = p.fran ? Number(p.fran) : p.first; y <= (p.till ? Number(p.till) : p.last); y++) out.push(String(y));
     return out;
+  }
+
+  function yearsMessage(state) {
+    var p = period(state);
+    var text = p.impossible ? "”Från år” (" + p.fran + ") är senare än ”Till år” (" + p.till + "). "
+      + "Välj ett tidigare från-år eller ett senare till-år; perioden används inte så länge." : "";
+    if (yearsError.textContent !== text) yearsError.textContent = text;
+    [form.elements.fran, form.elements.till].forEach(function (select) {
+      if (p.impossible) select.setAttribute("aria-invalid", "true"); else select.removeAttribute("aria-invalid");
+    });
   }
 
   function openFacets() {
@@ -162,7 +226,9 @@
 
   function searchOptions(state) {
     var filters = {};
-    FACETS.forEach(function (key) { if (state.facets[key].length) filters[key] = { any: state.facets[key] }; });
+    FACETS.forEach(function (key) {
+      if (state.facets[key].length) filters[key] = { any: state.facets[key].map(function (id) { return LABEL[key][id]; }) };
+    });
     /* An open group needs its counts: "none of ['']" rules nothing out (no case has an empty
        value) but makes Pagefind load that facet's filter index and count it. */
     openFacets().forEach(function (key) { if (!filters[key]) filters[key] = { none: [""] }; });
@@ -171,19 +237,47 @@
     return { filters: filters };
   }
 
-  function item(data) {
+  function span(className, text) {
+    var el = document.createElement("span");
+    el.className = className;
+    if (text) el.textContent = text;
+    return el;
+  }
+
+  /* One result, as the page's own lists show a case (lists.item_html): the date added first when
+     ordered by it; the follow-up level and the themes, and the values of the other groups the
+     view is filtered on that the case has; the values that made it match are marked. */
+  function item(data, state) {
     var li = document.createElement("li");
     var a = document.createElement("a");
     a.className = "ge-list__title";
     a.href = data.url;
     a.textContent = data.meta.title;
-    var meta = document.createElement("span");
-    meta.className = "ge-list__meta";
-    meta.textContent = [data.meta.organisation, data.meta.plats, data.meta.period].filter(Boolean).join(" · ");
+    li.appendChild(a);
+    if (state.sortera === "nyast" && data.meta.tillagd) li.appendChild(span("ge-list__added", "Tillagd " + data.meta.tillagd));
+    li.appendChild(span("ge-list__meta", [data.meta.organisation, data.meta.plats, data.meta.period].filter(Boolean).join(" · ")));
+    var tags = span("ge-list__tags");
+    var filters = data.filters || {};
+    var chosenLabels = function (key) { return state.facets[key].map(function (id) { return LABEL[key][id]; }); };
+    var add = function (key, value, className) {
+      var tag = span("ge-tag" + (className ? " " + className : ""));
+      if (key === "uppfoljning") tag.appendChild(span("ge-visually-hidden", "Uppföljning: "));
+      else if (key !== "tema") tag.appendChild(span("ge-visually-hidden", FACET_NAME[key] + ": "));
+      tag.appendChild(document.createTextNode(value));
+      if (state.facets[key] && chosenLabels(key).indexOf(value) !== -1) tag.className += " ge-tag--match";
+      tags.appendChild(tag);
+      tags.appendChild(document.createTextNode(" "));
+    };
+    (filters.uppfoljning || []).forEach(function (v) { add("uppfoljning", v, "ge-tag--level"); });
+    (filters.tema || []).forEach(function (v) { add("tema", v); });
+    FACETS.forEach(function (key) {
+      if (key === "tema" || key === "uppfoljning" || !state.facets[key].length) return;
+      var wanted = chosenLabels(key);
+      (filters[key] || []).forEach(function (v) { if (wanted.indexOf(v) !== -1) add(key, v); });
+    });
+    li.appendChild(tags);
     var p = document.createElement("p");
     p.textContent = data.meta.ingress || "";
-    li.appendChild(a);
-    li.appendChild(meta);
     li.appendChild(p);
     return li;
   }
@@ -197,7 +291,7 @@
     next.map(function (r) { return r.data(); }).forEach(function (loading) {
       done = done.then(function () { return loading; }).then(function (d) {
         if (token !== current.token) return;
-        list.appendChild(item(d));
+        list.appendChild(item(d, current.state));
         current.shown += 1;
       });
     });
@@ -211,7 +305,7 @@
     if (counts) Object.keys(options.filters).forEach(function (key) { loadedFacets[key] = true; });
     boxes.forEach(function (box, i) {
       var text = totals[i];
-      if (counts) text = loadedFacets[box.name] ? "(" + tal((counts[box.name] || {})[box.value] || 0) + ")" : "";
+      if (counts) text = loadedFacets[box.name] ? "(" + tal((counts[box.name] || {})[LABEL[box.name][box.value]] || 0) + ")" : "";
       box.parentNode.querySelector("[data-count]").textContent = text;
     });
   }
@@ -237,7 +331,7 @@
      count says what ticking that value too would give (Pagefind counts within the results,
      which for a ticked group would count only the cases that have the ticked values). One
      more search per ticked group. */
-  function withOwnCounts(pf, state, options) {
+  function ownCounts(pf, state, options, search) {
     var term = state.q ? searchWords(state.q) : EVERY_CASE;
     var own = FACETS.filter(function (key) { return state.facets[key].length; }).map(function (key) {
       var filters = {};
@@ -245,15 +339,11 @@
       filters[key] = { none: [""] }; /* rules nothing out, and counts the group */
       return pf.search(term, { filters: filters }).then(function (s) { return [key, s.filters && s.filters[key]]; });
     });
-    var main = pf.search(term, options).then(function (s) { /* the words themselves first (sok.js) */
-      return state.q ? window.geSok.exactFirst(pf, term, s, options) : s;
-    });
-    return Promise.all([main].concat(own)).then(function (all) {
-      var search = all[0];
-      if (search && search.filters) {
-        all.slice(1).forEach(function (pair) { if (pair[1]) search.filters[pair[0]] = pair[1]; });
-      }
-      return search;
+    return Promise.all(own).then(function (all) {
+      var counts = {};
+      Object.keys(search.filters || {}).forEach(function (k) { counts[k] = search.filters[k]; });
+      all.forEach(function (pair) { if (pair[1]) counts[pair[0]] = pair[1]; });
+      return counts;
     });
   }
 
@@ -277,25 +367,111 @@
     return !state.q && !years(state) && FACETS.every(function (key) { return !state.facets[key].length; });
   }
 
+  function activeCount(state) {
+    var p = period(state), n = (p.fran ? 1 : 0) + (p.till ? 1 : 0);
+    FACETS.forEach(function (key) { n += state.facets[key].length; });
+    return n;
+  }
+
+  /* The chosen filters above the results, each a button that removes it, and the values of
+     the address that the page does not offer, named; the panel's title says how many are on */
+  function showChosen(state) {
+    chosen.textContent = "";
+    var chip = function (text, label, remove) {
+      var li = document.createElement("li");
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "ge-chip";
+      button.textContent = text + " ";
+      var x = span("ge-chip__x", "×");
+      x.setAttribute("aria-hidden", "true");
+      button.appendChild(x);
+      button.setAttribute("aria-label", label);
+      button.addEventListener("click", function () {
+        var at = Array.prototype.indexOf.call(chosen.children, li);
+        remove();
+        apply("push");
+        var left = chosen.querySelectorAll("button");
+        (left[Math.min(at, left.length - 1)] || form.elements.q).focus();
+      });
+      li.appendChild(button);
+      chosen.appendChild(li);
+    };
+    FACETS.forEach(function (key) {
+      state.facets[key].forEach(function (id) {
+        var text = FACET_NAME[key] + ": " + LABEL[key][id];
+        chip(text, "Ta bort filtret " + text, function () {
+          boxes.forEach(function (box) { if (box.name === key && box.value === id) box.checked = false; });
+        });
+      });
+    });
+    var p = period(state);
+    /* (named so that the menus' labels, "Från år" and "Till år", stay theirs alone) */
+    if (p.fran) chip("Period från " + p.fran, "Ta bort Period från " + p.fran, function () { form.elements.fran.value = ""; });
+    if (p.till) chip("Period till " + p.till, "Ta bort Period till " + p.till, function () { form.elements.till.value = ""; });
+    state.unknown.forEach(function (u) {
+      chip("Filtret ”" + u.value + "” finns inte längre", "Ta bort filtret ”" + u.value + "”, som inte finns längre",
+        function () { unknown = unknown.filter(function (other) { return other !== u; }); });
+    });
+    chosen.hidden = !chosen.children.length;
+    var n = activeCount(state);
+    panelActive.textContent = n ? "(" + n + (n === 1 ? " valt)" : " valda)") : "";
+  }
+
+  /* The "Kommun" group lists the municipalities of the ticked counties (all without one), and
+     those whose name contains what is typed in its search field; a ticked one is always shown */
+  function narrowKommun() {
+    if (!kommunFind) return;
+    var group = kommunFind.closest("fieldset");
+    var note = group.querySelector(".ge-facet__narrowed");
+    var counties = boxes.filter(function (box) { return box.name === "lan" && box.checked; })
+      .map(function (box) { return box.getAttribute("data-label"); });
+    var words = kommunFind.value.trim().toLowerCase();
+    var shown = 0;
+    group.querySelectorAll("li").forEach(function (li) {
+      var box = li.querySelector("input");
+      var ok = box.checked || ((!counties.length || counties.indexOf(li.getAttribute("data-lan")) !== -1)
+        && (!words || box.getAttribute("data-label").toLowerCase().indexOf(words) !== -1));
+      li.hidden = !ok;
+      if (ok) shown += 1;
+    });
+    var text = counties.length ? "Kommuner i " + counties.join(", ") + "." : "";
+    if (!shown) text += (text ? " " : "") + "Ingen kommun matchar.";
+    note.textContent = text;
+    note.hidden = !text;
+  }
+
   /* The view the page came with (its first cases in title order, all counts): shown again,
      without a search, whenever the view is unfiltered in title order */
   var pristine = { html: list.innerHTML, status: statusEl.textContent, more: more.hidden, shown: list.children.length };
 
   function run(state) {
     var token = ++current.token;
+    current.state = state;
+    showChosen(state);
+    yearsMessage(state);
+    narrowKommun();
     if (unfiltered(state) && state.sortera !== "nyast") {
       list.innerHTML = pristine.html;
       statusEl.textContent = pristine.status;
+      panelShows.textContent = " och visa " + pristine.status;
       more.hidden = pristine.more;
+      results.removeAttribute("aria-busy");
       current.results = null; /* "Visa fler" fetches the rest (allCases) */
       current.shown = pristine.shown;
       updateCounts(null);
       return Promise.resolve();
     }
+    results.setAttribute("aria-busy", "true");
     var options = searchOptions(state);
+    var engineReady = null;
     return pagefind().then(function (pf) {
+      engineReady = pf;
       if (!state.q && !Object.keys(options.filters).length) return everyCase();
-      return withOwnCounts(pf, state, options);
+      var term = state.q ? searchWords(state.q) : EVERY_CASE;
+      return pf.search(term, options).then(function (s) { /* the words themselves first (sok.js) */
+        return state.q ? window.geSok.exactFirst(pf, term, s, options) : s;
+      });
     }).then(function (search) {
       if (token !== current.token || !search) return;
       return ordered(state, search).then(function (sorted) { return { search: search, results: sorted }; });
@@ -306,14 +482,26 @@
       current.shown = 0;
       list.textContent = "";
       more.hidden = true;
+      results.removeAttribute("aria-busy");
       var n = search.results.length;
       statusEl.textContent = n === 0 ? "Inga exempel matchar. Ta bort ett filter eller ändra sökorden."
         : (n === 1 ? "1 exempel" : tal(n) + " exempel");
       if (state.q) suggestFor(state.q, n, search.exact, token);
-      /* unfiltered, only in another order: the counts the page came with are still right */
-      updateCounts(unfiltered(state) ? null : search.filters || {}, options);
-      return showMore();
+      panelShows.textContent = n === 0 ? " (inga exempel matchar)" : " och visa " + statusEl.textContent;
+      var shown = showMore();
+      /* unfiltered, only in another order: the counts the page came with are still right.
+         A ticked group's counts come from searches without its own ticks, made after the
+         results are shown (ownCounts) */
+      if (unfiltered(state)) updateCounts(null);
+      else {
+        updateCounts(search.filters || {}, options);
+        ownCounts(engineReady, state, options, search).then(function (counts) {
+          if (token === current.token) updateCounts(counts, options);
+        }).catch(function () {});
+      }
+      return shown;
     }).catch(function () {
+      results.removeAttribute("aria-busy");
       statusEl.textContent = "Sökningen kunde inte laddas. Listan nedan visar alla exempel.";
       staticList.hidden = false;
     });
@@ -331,13 +519,19 @@
     });
   }
 
-  function apply(push) {
+  /* how: "push" (a filter, the period, the order: a new entry), "typing" (a search while
+     typing: the first of a query adds an entry, the following ones replace it) or "enter" (the
+     query's entry, added now unless typing added it) */
+  var typingEntry = false;
+  function apply(how) {
     var state = formState();
     var params = toParams(state).toString();
     var url = location.pathname + (params ? "?" + params : "");
     if (url !== location.pathname + location.search) {
-      if (push) history.pushState(null, "", url); else history.replaceState(null, "", url);
+      if (how !== "push" && typingEntry) history.replaceState(null, "", url);
+      else history.pushState(null, "", url);
     }
+    typingEntry = how === "typing";
     return run(state);
   }
 
@@ -355,15 +549,40 @@
       typed = state.q;
       clearTimeout(typing);
       if (state.q && state.q.length < (geSok.FROM_LETTERS || 1)) return;
-      if (!state.q || wait === 0) { apply(false); return; }
+      if (!state.q || wait === 0) { apply("typing"); return; }
       /* the word index for what is typed loads while the visitor types */
       pagefind().then(function (pf) { return pf.preload(searchWords(state.q), searchOptions(state)); }).catch(function () {});
-      typing = setTimeout(function () { apply(false); }, wait);
+      typing = setTimeout(function () { apply("typing"); }, wait);
     }
   });
-  form.addEventListener("change", function (event) { if (event.target.name !== "q") apply(true); });
-  form.addEventListener("submit", function (event) { event.preventDefault(); clearTimeout(typing); apply(true); });
-  form.addEventListener("reset", function () { setTimeout(function () { apply(true); }, 0); });
+  form.addEventListener("change", function (event) {
+    if (event.target.name === "q" || !event.target.name) return;
+    clearTimeout(typing);
+    apply("push");
+  });
+  /* Enter in the search field searches (the form has two text fields, so Enter would not
+     submit it) */
+  function enter() {
+    clearTimeout(typing);
+    apply("enter");
+  }
+  form.addEventListener("submit", function (event) { event.preventDefault(); enter(); });
+  form.elements.q.addEventListener("keydown", function (event) {
+    if (event.key === "Enter" && !event.isComposing) { event.preventDefault(); enter(); }
+  });
+  form.addEventListener("reset", function () {
+    unknown = [];
+    if (kommunFind) kommunFind.value = "";
+    setTimeout(function () { apply("push"); }, 0);
+  });
+  if (kommunFind) {
+    kommunFind.addEventListener("input", narrowKommun);
+    kommunFind.addEventListener("keydown", function (event) { if (event.key === "Enter") event.preventDefault(); });
+  }
+  panel.querySelector(".ge-panel__close button").addEventListener("click", function () {
+    panel.open = false;
+    panel.querySelector("summary").focus();
+  });
   var adding = false; /* "Visa fler" is loading its page: a second press would add it twice */
   more.addEventListener("click", function () {
     if (adding) return;
@@ -376,6 +595,8 @@
   });
   window.addEventListener("popstate", function () {
     var state = readState(new URLSearchParams(location.search));
+    clearTimeout(typing);
+    typingEntry = false;
     fillForm(state);
     run(state);
   });
@@ -408,12 +629,18 @@
   form.hidden = false;
   results.hidden = false;
   staticList.hidden = true;
+  /* a wide screen has room for the filters beside the list's start; a phone shows them when asked */
+  if (window.matchMedia && window.matchMedia("(min-width: 60em)").matches) panel.open = true;
   fillForm(initial);
   if (!unfiltered(initial) || initial.sortera === "nyast") {
-    /* the address asks for another view than the page came with */
-    list.textContent = "";
+    /* the address asks for another view than the page came with: until it is found, the page's
+       own first cases stay in view (dimmed), said to be all cases, not the view's */
     more.hidden = true;
-    statusEl.textContent = "Söker …";
+    statusEl.textContent = "Söker … Tills dess visas de första av alla " + pristine.status + ".";
   }
   run(initial);
+  /* an address that named filters by label (older links) or in another letter case is
+     rewritten with the ids, without a new history entry */
+  var tidy = toParams(formState()).toString();
+  if (tidy !== location.search.replace(/^\?/, "")) history.replaceState(null, "", location.pathname + (tidy ? "?" + tidy : ""));
 })();

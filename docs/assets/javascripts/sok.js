@@ -27,7 +27,12 @@
       loading = Promise.all([import(new URL("pagefind.js", bundle).href), parts]).then(function (loaded) {
         var pf = loaded[0];
         var sizes = loaded[1].delar || [0];
-        return pf.options({ baseUrl: base.pathname, noWorker: true, ranking: RANKING }).then(function () {
+        /* the catalogue's <head> may have started Pagefind with its base already (for a
+           shared address: goda_exempel.browse.catalogue_head); given again, Pagefind would
+           warn, so only the ranking is given then (Pagefind takes it after init too) */
+        var started = window.gePagefindStarted ? pf.options({ ranking: RANKING })
+          : pf.options({ baseUrl: base.pathname, noWorker: true, ranking: RANKING });
+        return started.then(function () {
           pf.init(); /* the first shard's entry, metadata and WebAssembly start loading now */
           for (var i = 1; i < sizes.length; i++) {
             /* not awaited: each shard loads while the first does; a search waits for all */
@@ -170,6 +175,8 @@
      begin too many words, and their search loads much of the word index. */
   window.geSok = { load: loadPagefind, pause: pause, tal: tal, words: words, exactFirst: exactFirst,
     suggestion: suggestion, FROM_LETTERS: 3 };
+  /* katalog.js, which may have run first (both load async), waits for this */
+  (window.geSokWaiting || []).forEach(function (ready) { ready(window.geSok); });
 
   var form = document.querySelector("[data-ge-search]");
   if (!form) return;
