@@ -8,12 +8,7 @@ this hook for the folder's copy instead. Pages in the navigation render it as us
 """
 
 import posixpath
-from pathlib import Path
 
-import jinja2
-import material
-
-_MATERIAL = Path(material.__file__).parent / "templates"
 _in_nav = set()  # ids of this build's pages that are in the navigation
 
 
@@ -31,10 +26,7 @@ def _key(page):
 
 
 def on_env(env, config, files):
-    # Material's own nav.html stays reachable as "material/partials/nav.html" for the override.
-    env.loader = jinja2.ChoiceLoader([
-        env.loader, jinja2.PrefixLoader({"material": jinja2.FileSystemLoader(str(_MATERIAL))}),
-    ])
+    # (Material's own nav.html is reachable as "material/partials/nav.html": hooks/templates.py)
     env.globals["ge_nav_key"] = _key
     env.globals["ge_nav_cache"] = {}  # folder -> HTML, for this build only
     return env
