@@ -79,27 +79,36 @@ def sites(work: Path, count: int, seed: int, only: str | None = None) -> dict[st
     return found
 
 
-def measure(found: dict[str, Path], rounds: int, query: str) -> dict[str, list[dict]]:
-    from playwright.sync_api import sync_playwright
-
+def measure(found: dict[str, Path], rounds: int, query: str, browser=None) -> dict[str, list[dict]]:
+    """The first search in each variant, ``rounds`` times in turn; in ``browser`` if given (a
+    Playwright browser already running in this process), else in a Chromium of its own."""
     servers = {}
     for name, site in found.items():
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(run._Quiet, directory=str(site)))
         threading.Thread(target=server.serve_forever, daemon=True).start()
         servers[name] = server
     figures: dict[str, list[dict]] = {name: [] for name in found}
-    chromium, args = run._chromium_args()
+
+    def rounds_in(browser) -> None:
+        for number in range(rounds):
+            for name, server in servers.items():
+                print(f"[round {number + 1}] {name}", file=sys.stderr, flush=True)
+                result, page = run._cold_search(browser, f"http://127.0.0.1:{server.server_address[1]}/", query)
+                page.context.close()
+                figures[name].append({"bytes": result["bytes"], "ms": result["first_results_ms"],
+                                      "results_shown": result["results_shown"]})
+
     try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=chromium, args=args)
-            for number in range(rounds):
-                for name, server in servers.items():
-                    print(f"[round {number + 1}] {name}", file=sys.stderr, flush=True)
-                    result, page = run._cold_search(browser, f"http://127.0.0.1:{server.server_address[1]}/", query)
-                    page.context.close()
-                    figures[name].append({"bytes": result["bytes"], "ms": result["first_results_ms"],
-                                          "results_shown": result["results_shown"]})
-            browser.close()
+        if browser is not None:
+            rounds_in(browser)
+        else:
+            from playwright.sync_api import sync_playwright
+
+            chromium, args = run._chromium_args()
+            with sync_playwright() as p:
+                own = p.chromium.launch(executable_path=chromium, args=args)
+                rounds_in(own)
+                own.close()
     finally:
         for server in servers.values():
             server.shutdown()

@@ -57,10 +57,27 @@ def _rewritten(before: dict[str, int], after: dict[str, int]) -> set[str]:
     return {page for page, mtime in after.items() if before.get(page) != mtime}
 
 
+def _listing_it_as_related(project: Path) -> str:
+    """A case whose "Liknande exempel" lists the edited case (derived from the files)."""
+    from goda_exempel import facets
+    from goda_exempel.validate import validate_dir
+
+    related = facets.related(validate_dir(project / "examples", project).cases)
+    return next(i for i, cases in sorted(related.items()) if EDITED in [c.id for c in cases])
+
+
+def _other_titles_begin_with(letter: str, project: Path) -> bool:
+    from goda_exempel.validate import validate_dir
+
+    cases = validate_dir(project / "examples", project).cases
+    return any(c.id != EDITED and c.meta["title"].lower().startswith(letter) for c in cases)
+
+
 def test_an_edited_title_reaches_every_page_that_shows_it_and_nothing_else_is_rebuilt(served):
     project, base, log, site = served
     old_title = "Trygga grannar: grannar som agerar"
-    status, related_before = _get(f"{base}exempel/organiserad-trygghet-goteborg/")
+    neighbour = _listing_it_as_related(project)
+    status, related_before = _get(f"{base}exempel/{neighbour}/")
     assert status == 200 and old_title in related_before  # a related case lists it
     path = project / "examples" / f"{EDITED}.md"
     text = path.read_text(encoding="utf-8")
@@ -74,8 +91,8 @@ def test_an_edited_title_reaches_every_page_that_shows_it_and_nothing_else_is_re
     _wait(lambda: new_title in _get(f"{base}exempel/{EDITED}/")[1], "the edited page was not served", log)
     _wait(lambda: any("Documentation built" in line for line in log[mark:]), "the rebuild did not end", log)
 
-    for page in ("exempel/organiserad-trygghet-goteborg/",  # "Liknande exempel"
-                 "tema/vald-i-nara-relationer/", "kommun/jonkoping/", "alla/g/", "hitta-exempel/", ""):
+    for page in (f"exempel/{neighbour}/",  # "Liknande exempel"
+                 "tema/vald-i-nara-relationer/", "kommun/jonkoping/", "alla/g/", "hitta-exempel/"):
         status, html = _get(base + page)
         assert status == 200 and new_title in html, page
         assert old_title not in html, page
@@ -83,7 +100,11 @@ def test_an_edited_title_reaches_every_page_that_shows_it_and_nothing_else_is_re
     rebuilt = _rewritten(before, after)
     assert {f"exempel/{EDITED}", "alla/g", "hitta-exempel", "."} <= rebuilt, rebuilt
     # it was the only title under T: that letter's page is gone, not left behind
-    assert "alla/t" in before and "alla/t" not in after and _get(base + "alla/t/")[0] == 404
+    assert "alla/t" in before
+    if not _other_titles_begin_with("t", project):  # the edited title was the only one under T
+        assert "alla/t" not in after and _get(base + "alla/t/")[0] == 404
+    else:
+        assert "alla/t" in rebuilt and old_title not in _get(base + "alla/t/")[1]
     assert {"om", "bidra", "tillganglighet", "dela-ditt-exempel", "kommun/halmstad"}.isdisjoint(rebuilt), rebuilt
     assert not [line for line in log[mark:] if (line.startswith("WARNING") and "\"GET " not in line) or "Aborted" in line]
 
