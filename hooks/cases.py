@@ -64,6 +64,16 @@ class _CaseWarnings(logging.Filter):
     def filter(self, record):
         m = self._ANCHOR.match(record.getMessage())
         case = _build["cases"].get(m.group(1)) if m else None
+        if m and case is None and _build.get("docs"):
+            # a page of docs/: named by its file and the line the link is on
+            page = Path(_build["docs"]) / m.group(1)
+            link = m.group(2)
+            lines = page.read_text(encoding="utf-8").split("\n") if page.is_file() else []
+            line = next((i + 1 for i, text in enumerate(lines) if f"]({link})" in text or link in text), 1)
+            record.msg = (f"docs/{m.group(1)}:{line}: länken \"{link}\" leder inte till något ställe på "
+                          "sidan. Länka till en rubrik på sidan (ankaret är rubriken med små bokstäver och "
+                          "bindestreck) eller ta bort länken.")
+            record.args = ()
         if case is not None:
             link = m.group(2)
             offset = next((i for i, text in enumerate(case.body.split("\n")) if link in text), 0)
@@ -89,6 +99,7 @@ def on_pre_build(config):
         raise PluginError("examples/ innehåller inga exempel – sajten byggdes inte. Lägg till minst ett "
                           "exempel (goda-exempel new) och bygg igen.")
     _build["cases"] = {pages.case_src_uri(case): case for case in result.cases}
+    _build["docs"] = config.docs_dir
     _build["related"] = facets.related(result.cases)
     _build["markdown"] = casepage.MarkdownSetup(list(config.markdown_extensions), dict(config.mdx_configs or {}))
     _close_batch()

@@ -212,6 +212,18 @@ def test_a_broken_anchor_in_a_case_is_named_in_swedish_with_file_and_line(tmp_pa
     assert (site / "index.html").read_text(encoding="utf-8") == "tidigare bygge"
 
 
+def test_a_broken_anchor_on_a_page_of_docs_is_named_in_swedish_with_file_and_line(tmp_path):
+    project = copy_project(tmp_path)
+    page = project / "docs" / "om.md"
+    text = page.read_text(encoding="utf-8").rstrip("\n") + "\n\nLäs [mer](#finns-inte).\n"
+    page.write_text(text, encoding="utf-8")
+    line = text.split("\n").index("Läs [mer](#finns-inte).") + 1
+    result = mkdocs_build(tmp_path / "site", config=project / "mkdocs.yml", cwd=project)
+    assert result.returncode == 1
+    assert f'docs/om.md:{line}: länken "#finns-inte" leder inte till något ställe på sidan.' in result.stderr
+    assert "no such anchor" not in result.stderr
+
+
 def _last_line(output: str) -> str:
     """The last line a failed build prints: MkDocs writes its "Aborted …" line to stdout, after
     every log line (stderr)."""
