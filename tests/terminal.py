@@ -8,6 +8,7 @@ Ctrl-C reaches it as SIGINT, exactly as in a shell.
 
 from __future__ import annotations
 
+import codecs
 import os
 import pty
 import re
@@ -31,6 +32,9 @@ class Terminal:
                 os._exit(127)
         self.pid, self.fd, self.timeout = pid, fd, timeout
         self.raw = ""  # everything the command wrote, as written
+        # A character of several bytes may come in two reads (readline redraws a line in
+        # pieces), so bytes are decoded as one stream, never read by read.
+        self._decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
         self.seen = 0  # where the next expect starts looking
         self.status: int | None = None
 
@@ -44,8 +48,9 @@ class Terminal:
         except OSError:  # EIO: the command ended and the terminal is closed
             data = b""
         if not data:
+            self.raw += self._decoder.decode(b"", final=True)
             return False
-        self.raw += data.decode("utf-8", errors="replace")
+        self.raw += self._decoder.decode(data)
         return True
 
     @property

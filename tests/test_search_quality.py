@@ -58,7 +58,11 @@ def test_the_word_itself_comes_before_longer_words_beginning_with_it(page_at, ge
     with_word = set(page.evaluate(WITH_THE_WORD, query.lower()))
     total = int(re.match(r"[\d\u00a0]+", page.locator(".ge-search__status").inner_text()).group(0).replace("\u00a0", ""))
     assert total >= len(with_word) > 0
-    if query != "LÖK":  # "lokal" and "Råd" also find longer words ("lokalt", "rådet"); "LÖK" may find none
+    if query == "LÖK":
+        # the generated texts have "lök" itself (the method "LÖK och medborgarlöften") in some
+        # cases and "lokal" in most: only the cases with "lök" are found, not every case
+        assert total == len(with_word) < 300 // 2
+    else:  # "lokal" and "Råd" also find longer words ("lokalt", "rådet"), after the word itself
         assert total > len(with_word)
     expected = [p in with_word for p in shown]
     assert expected == sorted(expected, reverse=True) and all(expected[:min(len(with_word), len(shown))]), shown
