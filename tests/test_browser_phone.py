@@ -81,8 +81,16 @@ def test_the_search_field_and_count_are_on_the_first_screen_and_a_result_on_the_
     status = page.locator(".ge-results__status").bounding_box()
     first = page.locator(".ge-results__list > li").first.bounding_box()
     assert field["y"] + field["height"] <= HEIGHT
-    if width == 390:  # (a wide screen shows the filters open, above the list)
-        assert status["y"] + status["height"] <= HEIGHT and first["y"] < 2 * HEIGHT
+    assert status["y"] + status["height"] <= HEIGHT
+    if width == 1280:  # the filters open, in a column beside the list: its first result is on the first screen
+        panel = page.locator(".ge-panel")
+        assert panel.get_attribute("open") is not None
+        box = panel.bounding_box()
+        assert box["x"] + box["width"] <= first["x"] and first["y"] + 40 <= HEIGHT
+        expect(page.get_by_role("checkbox", name="Lokalt engagemang")).to_be_visible()
+        expect(page.get_by_role("button", name="Stäng filter")).to_be_hidden()  # for a phone, where the list is below
+    if width == 390:
+        assert first["y"] < 2 * HEIGHT
         # the filters are in a closed panel that says how many are on, and opens and closes
         panel = page.locator(".ge-panel")
         expect(panel.locator("> summary")).to_have_text("Filter (2 valda)")
