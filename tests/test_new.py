@@ -89,6 +89,19 @@ def test_missing_and_wrong_flags_are_named(project):
     assert list((project / "examples").iterdir()) == []
 
 
+def test_a_problem_in_a_text_is_named_by_its_flag_and_line(project):
+    result = new(*FLAGS, "--text-darfor", "Boende kände sig otrygga.\n# Bakgrund\nSe [rapporten](ale.se).",
+                 "--text-fordjupning", "Läs <ftp://ale.se/rapport>.", cwd=project)
+    assert result.returncode == 1
+    assert "examples/" not in result.stderr, result.stderr
+    for expected in ("--text-darfor: rad 2: en rubrik med en # är inte tillåten",
+                     '--text-darfor: rad 3: länken "ale.se" är inte en webbadress.',
+                     '--text-fordjupning: rad 1: länken "ftp://ale.se/rapport" är inte en webbadress.',
+                     "Ingen fil skrevs."):
+        assert expected in result.stderr, result.stderr
+    assert list((project / "examples").iterdir()) == []
+
+
 @pytest.mark.parametrize("typed", ["-5", "−5 kr"])
 def test_a_negative_amount_is_refused_for_its_minimum_as_validate_refuses_it(project, typed):
     # -5 is a whole number: the problem is the schema's minimum, said the same way everywhere
