@@ -7,13 +7,14 @@ view below the sticky header and nothing covers a label."""
 from __future__ import annotations
 
 import copy
+import random
 from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 import pytest
 import yaml
 
-from goda_exempel import form, from_issue, issue_form, rules, scaffold
+from goda_exempel import form, from_issue, issue_form, personnummer, rules, scaffold
 from test_form import visible_errors
 from test_roundtrip import CASES, IDS, REPO, SUBMIT, expected, fill_form, open_form
 
@@ -414,16 +415,47 @@ PERSONNUMMER_SAMPLES = [
     "811218-9876", "19811218-9876", "811218+9876", "8112189876", "551283-1230", "ring 811218 9876 i dag",
     "0701234567", "811318-9876", "811278-9876", "811218-9875", "tel 070-123 45 67", "20001218-1234",
     "1811218-9876", "811218-98765", "x811218-9876y", "2018-12-18", "123456-7890", "",
+    # a number as a reader sees it (validate refuses these): another dash, another space,
+    # fullwidth or other digits, a reference, an escape, markup, an invisible character ...
+    "811218–9876", "811218 – 9876", "811218\u00a09876", "８１１２１８-９８７６", "٨١١٢١٨-٩٨٧٦", "811218\\-9876",
+    "811218&#8211;9876", "811218&ndash;9876", "811218&nbsp;9876", "811218&shy;-9876", "811218%2D9876",
+    "811218*-*9876", "811218<b>-</b>9876", "81121\u200b8-9876", "811218\r9876", "\U0001d7d6\U0001d7cf1218-9876",
+    "811218&#1;-9876",
+    # ... and what it accepts: no number to a reader, or not one with a real date and check digit
+    "811218-\n9876", "٣811218-9876", "８811218-9876", "811218&amp;9876", "811218&notit;9876",
+    "811218–9875", "811318–9876", "0701234567 och 811218-9875",
 ]
+REFUSED = 7 + 17  # of the samples above
+
+
+def personnummer_like(rnd) -> str:
+    """A number, true or not, as people write it and as a text can hide it."""
+    text = list(rnd.choice(["811218-9876", "19811218-9876", "551283-1230", "8112189876", "811218+9876",
+                            "811218 9876", "201212121212", "0701234567", "121212-1212", "811218-9875"]))
+    marks = ["-", "+", " ", "\u00a0", "\u2013", "\u200b", "\n", "\r", "&#8211;", "&#x2d;", "%2D", "\\-", "*",
+             "<b>", "</b>", "²", "&#1;", "\u2212", "&#56;", "\u00ad", "&shy;", "&ndash;", "&amp;", "x", "1"]
+    alike = {"1": ["١", "１", "&#49;", "%31", "¹"], "8": ["٨", "８"], "-": ["–", "—", "−", "&ndash;"],
+             " ": ["\u00a0", "\u2009", "&nbsp;", "\t"]}
+    for _ in range(rnd.randint(0, 3)):
+        at = rnd.randrange(len(text))
+        if text[at] in alike and rnd.random() < 0.6:
+            text[at] = rnd.choice(alike[text[at]])
+        else:
+            text.insert(at, rnd.choice(marks))
+    return "".join(text)
 
 
 @pytest.mark.browser
 def test_the_form_finds_a_personnummer_as_validate_does(page, site_url, tmp_path):
     open_form(phone(page), site_url)
-    from goda_exempel.validate import find_personnummer, validate_source
+    from goda_exempel.validate import validate_source
     from goda_exempel.load import parse
-    got = page.evaluate("(ts) => ts.map((t) => window.GodaExempel.hasPersonnummer(t))", PERSONNUMMER_SAMPLES)
-    assert got == [bool(find_personnummer(t)) for t in PERSONNUMMER_SAMPLES]
+    rnd = random.Random(20261121)
+    samples = PERSONNUMMER_SAMPLES + [personnummer_like(rnd) for _ in range(3000)]
+    got = page.evaluate("(ts) => ts.map((t) => [window.GodaExempel.hasPersonnummer(t), "
+                        "window.GodaExempel.hasPersonnummer(t, true)])", samples)
+    assert got == [[personnummer.in_text(t), personnummer.in_text(t, paragraphs=True)] for t in samples]
+    assert [personnummer.in_text(t) for t in PERSONNUMMER_SAMPLES].count(True) == REFUSED
     # in a text and in a field of a list item, at once when the field is left
     page.locator("#ge-text-darfor").fill("Det började med en anmälan, 811218-9876, i trapphuset.")
     name = page.locator("[data-ge-key=organisations] [data-ge-key=name] input")
@@ -439,3 +471,26 @@ def test_the_form_finds_a_personnummer_as_validate_does(page, site_url, tmp_path
     text = expected({"meta": meta, "sections": TINY["sections"]})
     _, problems = validate_source(parse(text.encode("utf-8"), "examples/x.md", "x"))
     assert [p.message for p in problems] == [form.PERSONNUMMER]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("typed, refused", [
+    ("Ring 0701234567 eller läs anmälan 811218-9875.", False),  # a phone number, a wrong check digit
+    ("Ring 811318-9876, den 18 i trettonde månaden.", False),
+    ("Det började med en anmälan, 811218–9876, i trapphuset.", True),  # an en dash, as Word writes it
+    ("Anmälan 811218&nbsp;9876 låg i trapphuset.", True),
+    ("Det började med en anmälan, 811218-\n9876, i trapphuset.", True),  # across two lines of a paragraph
+])
+def test_the_hint_comes_exactly_when_validate_refuses_the_number(page, site_url, typed, refused):
+    from goda_exempel.load import parse
+    from goda_exempel.validate import validate_source
+
+    meta = dict(TINY["meta"], added="2026-11-21", last_reviewed="2026-11-21")
+    text = expected({"meta": meta, "sections": dict(TINY["sections"], darfor=typed)})
+    _, problems = validate_source(parse(text.encode("utf-8"), "examples/x.md", "x"))
+    assert [p.message for p in problems] == ([form.PERSONNUMMER] if refused else [])
+    open_form(phone(page), site_url)
+    page.locator("#ge-text-darfor").fill(typed)
+    page.locator("#ge-title").focus()
+    hint = form.PERSONNUMMER[0].upper() + form.PERSONNUMMER[1:]
+    assert visible_errors(page).get("ge-text-darfor-fel") == (hint if refused else None)

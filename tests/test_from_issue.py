@@ -324,6 +324,67 @@ def test_an_e_mailed_case_without_an_address_names_its_author_in_the_commit(proj
     assert result.returncode == 1 and "är ingen e-postadress" in result.stderr
 
 
+def wrapped(body: str, cut_addresses: bool = False, width: int = 72) -> str:
+    """The body as a mail program sends it: every line longer than ``width`` broken at a space,
+    a word longer than a line on a line of its own, or (``cut_addresses``) cut where the line ends."""
+    import textwrap
+
+    out = []
+    for line in body.replace("\r\n", "\n").split("\n"):
+        out += textwrap.wrap(line, width, break_long_words=cut_addresses, break_on_hyphens=False) or [""]
+    return "\n".join(out)
+
+
+LONG_LISTS = {
+    "Ale kommun | Kommun": "Ale kommun | Kommun\nFöreningen Trygga gångvägar i Nödinge, Surte och Alafors med omnejd | "
+                           "Civilsamhälle",
+    SOURCE_LINE: "Trygghetsvandringar i Ale | https://www.ale.se/kommun-och-politik/trygghet-och-sakerhet/"
+                 "trygghetsvandringar-i-nodinge-och-surte.html | Ale kommun | 2021-11-02\n"
+                 "Rapport om gångvägarna i Nödinge och Surte | https://www.alebyggen.se/rapporter/gangvagar | "
+                 "Alebyggen AB | 2022",
+}
+
+
+@pytest.mark.parametrize("cut_addresses, repeated", [(False, False), (True, False), (False, True)])
+def test_list_lines_a_mail_program_broke_are_joined_again(project, cut_addresses, repeated):
+    body = REAL_BODY
+    for line, lines in LONG_LISTS.items():
+        body = body.replace(line, lines)
+    url = LONG_LISTS[SOURCE_LINE].split(" | ")[1]
+    # the mail program may write the address again as a link, <…>, which then gets a line of its own
+    mail = as_email(wrapped(body.replace(url, f"{url} <{url}>") if repeated else body, cut_addresses))
+    for line in (*LONG_LISTS.values(), *LONG_LISTS["Ale kommun | Kommun"].split("\n")):
+        assert not any(part in mail for part in line.split("\n") if len(part) > 72)  # each long line broken
+    outcome = convert(mail, project / "examples")
+    assert outcome.ok, outcome.problems
+    meta = load.parse(outcome.case.text.encode(), "x.md", "x").meta
+    typed = load.parse(convert(body, project / "examples").case.text.encode(), "x.md", "x").meta
+    assert [meta[key] for key in ("organisations", "sources")] == [typed[key] for key in ("organisations", "sources")]
+    assert meta["sources"][0]["url"].endswith("/trygghetsvandringar-i-nodinge-och-surte.html")
+    assert meta["sources"][1]["publisher"] == "Alebyggen AB"
+    assert meta["organisations"][1] == {"name": "Föreningen Trygga gångvägar i Nödinge, Surte och Alafors med "
+                                                "omnejd", "type": "civilsamhalle"}
+
+
+def test_a_line_that_is_wrong_in_itself_is_not_joined_to_the_one_before(project):
+    # a long, whole line, and after it a line without its parts: not a broken line but a wrong one
+    body = REAL_BODY.replace(SOURCE_LINE, "Trygghetsvandringar i Ale | https://example.org/ale | Ale kommun\n"
+                                          "Rapport om gångvägarna")
+    for text in (body, as_email(wrapped(body))):
+        outcome = convert(text, project / "examples")
+        assert outcome.problems == [
+            "Källor, rad 2: Webbadress och Utgivare saknas. Skriv raden i formen: Titel | Webbadress | Utgivare | "
+            "Publicerad (frivilligt), med | mellan delarna, till exempel: ”Trygghetsvandringar i Ale | "
+            "https://www.ale.se/trygghetsvandringar | Ale kommun | 2021-11-02”."]
+    # a line whose parts are split by commas is said to be so, also when the mail program broke it
+    long = ("Trygghetsvandringar i Ale, https://www.ale.se/kommun-och-politik/trygghet-och-sakerhet/"
+            "trygghetsvandringar.html, Ale kommun")
+    outcome = convert(as_email(wrapped(REAL_BODY.replace(SOURCE_LINE, long))), project / "examples")
+    assert not outcome.ok and outcome.problems[0].startswith(
+        "Källor, rad 1: raden har inget |, så delarna gick inte att skilja åt. Skilj dem åt med |, inte med komma."), \
+        outcome.problems
+
+
 def test_a_line_with_too_many_parts_is_an_error_not_a_loss(project):
     body = REAL_BODY.replace("Ale kommun | Kommun", "Ale kommun | Kommun | extra")
     outcome = convert(body, project / "examples")

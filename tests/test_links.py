@@ -156,6 +156,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
     routes = {
         "/ok": (200, None), "/borta": (404, None), "/tagen": (410, None), "/fel": (500, None),
         "/flyttad": (301, "/ok"), "/flyttad-till-borta": (302, "/borta"),
+        "/slinga-a": (302, "/slinga-b"), "/slinga-b": (301, "/slinga-a"), "/slinga": (307, "/slinga"),
     }
 
     def log_message(self, *args):
@@ -168,8 +169,12 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             self.send_response(405 if self.path == "/inget-head" else 404)
             self.end_headers()
             return
-        alive = ("/inget-head", "/head-404", "/langsam")
+        alive = ("/inget-head", "/head-404", "/langsam", "/head-slinga")
         status, location = self.routes.get(self.path, (200, None) if self.path in alive else (404, None))
+        if self.path == "/head-slinga" and head:
+            status, location = 302, "/head-slinga"
+        if self.path.startswith("/kedja/"):  # on to the next address, without end
+            status, location = 302, f"/kedja/{int(self.path.rsplit('/', 1)[1]) + 1}"
         self.send_response(status)
         if location:
             self.send_header("Location", location)
@@ -215,6 +220,16 @@ def test_check_url_tells_live_from_dead(server):
     assert links.check_url(f"{server}/fel", timeout=2).reason == "svarar 500 (serverfel)"
     refused = links.check_url(f"http://127.0.0.1:{closed_port()}/", timeout=2)
     assert not refused.ok and refused.reason == "servern vägrar ansluta"
+
+
+def test_redirects_in_a_loop_or_without_end_do_not_answer(server):
+    for loop in ("/slinga-a", "/slinga"):  # A → B → A …, and A → A
+        result = links.check_url(f"{server}{loop}", timeout=2)
+        assert not result.ok and result.reason == "omdirigeras i en slinga och leder aldrig fram till en sida"
+    endless = links.check_url(f"{server}/kedja/1", timeout=2)
+    assert not endless.ok and endless.reason == "omdirigeras fler än 10 gånger och leder aldrig fram till en sida"
+    assert links.check_url(f"{server}/kedja/1", timeout=2).reason == endless.reason
+    assert links.check_url(f"{server}/head-slinga", timeout=2).ok  # HEAD sent round, GET answers
 
 
 def test_a_server_that_does_not_speak_http(monkeypatch):
@@ -309,6 +324,18 @@ def test_external_links_command_writes_the_weekly_report(tmp_path, server):
         f"| {tagen} | `text` | <{server}/tagen> | svarar 410 (är borttagen) |",
     ]
     assert result.stderr.strip() == "4 webbadresser kontrollerade, 2 svarade inte."
+
+
+def test_external_links_command_reports_a_redirect_loop(tmp_path, server):
+    examples, text = _case_with_urls(tmp_path, server)
+    path = examples / "trygga-grannar-vatterhem.md"
+    path.write_text(text.replace("/borta", "/slinga-a").replace("/tagen", "/ok"), encoding="utf-8")
+    result = run("external-links", "--timeout", "2", cwd=tmp_path)
+    assert result.returncode == 1, result.stdout + result.stderr
+    line = next(n for n, line in enumerate(text.split("\n"), 1) if f"url: {server}/borta" in line)
+    assert (f"| {line} | `sources[2].url` | <{server}/slinga-a> | omdirigeras i en slinga och leder aldrig "
+            "fram till en sida |") in result.stdout
+    assert result.stderr.strip() == "3 webbadresser kontrollerade, 1 svarade inte."
 
 
 def test_external_links_command_all_alive(tmp_path, server):

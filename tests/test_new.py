@@ -89,6 +89,40 @@ def test_missing_and_wrong_flags_are_named(project):
     assert list((project / "examples").iterdir()) == []
 
 
+def test_a_problem_in_a_text_is_named_by_its_flag_and_line(project):
+    result = new(*FLAGS, "--text-darfor", "Boende kände sig otrygga.\n# Bakgrund\nSe [rapporten](ale.se).",
+                 "--text-fordjupning", "Läs <ftp://ale.se/rapport>.", cwd=project)
+    assert result.returncode == 1
+    assert "examples/" not in result.stderr, result.stderr
+    for expected in ("--text-darfor: rad 2: en rubrik med en # är inte tillåten",
+                     '--text-darfor: rad 3: länken "ale.se" är inte en webbadress.',
+                     '--text-fordjupning: rad 1: länken "ftp://ale.se/rapport" är inte en webbadress.',
+                     "Ingen fil skrevs."):
+        assert expected in result.stderr, result.stderr
+    assert list((project / "examples").iterdir()) == []
+
+
+@pytest.mark.parametrize("typed", ["-5", "−5 kr"])
+def test_a_negative_amount_is_refused_for_its_minimum_as_validate_refuses_it(project, typed):
+    # -5 is a whole number: the problem is the schema's minimum, said the same way everywhere
+    minimum = validate.subschema(("budget", "amount"))["minimum"]
+    expected = f"får inte vara mindre än {minimum}."
+    result = new(*FLAGS, "--budget-amount", typed, "--budget-per", "Per år", cwd=project)
+    assert result.returncode == 1
+    assert f"--budget-amount: {expected}" in result.stderr, result.stderr
+    assert "heltal" not in result.stderr
+    iv, said = scripted(project, typed, "5")
+    iv.answer("budget-amount")
+    assert f"  Fel: {expected}" in said and not any("heltal" in line for line in said)
+    assert iv.values["budget-amount"] == "5"
+    case = project / "examples" / "ale-vandringar.md"
+    case.write_text(TAKEN.replace("contacts:\n", "budget:\n  amount: -5\n  per: ar\ncontacts:\n"), encoding="utf-8")
+    check = subprocess.run([sys.executable, "-m", "goda_exempel.cli", "validate", "examples/ale-vandringar.md"],
+                           capture_output=True, text=True, cwd=project)
+    assert check.returncode == 1
+    assert f"examples/ale-vandringar.md:33: budget.amount: {expected}" in check.stdout, check.stdout
+
+
 @pytest.mark.parametrize("bad", ["../x", "A", "a.md"])
 def test_a_bad_id_is_refused(project, bad):
     result = new(*FLAGS, f"--id={bad}", cwd=project)

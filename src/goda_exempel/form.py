@@ -24,7 +24,7 @@ from html import escape
 from typing import Any
 
 from . import fields as case_fields
-from . import from_issue, ids, issue_form, load, rules, schema, scaffold, serialize, validate
+from . import from_issue, ids, issue_form, load, personnummer, rules, schema, scaffold, serialize
 from .fields import Field
 from .repo import BRANCH, Repo
 from .sorting import swedish_key
@@ -39,7 +39,7 @@ MAX_MAILTO = 1800
 ID_MAX = scaffold.MAX_ID
 MAIL_SETTING = "redaktion_epost"  # extra: redaktion_epost: … in mkdocs.yml
 # validate's message for a personnummer in any field or text (the tests hold the two equal);
-# dela.js finds them with validate's own pattern and check digit.
+# dela.js finds them by validate's own rule (personnummer.for_browser).
 PERSONNUMMER = "innehåller ett personnummer. Personnummer får aldrig publiceras; ta bort det."
 
 
@@ -563,7 +563,7 @@ def page_data(repo: Repo, existing_ids: list[str], mail: str | None = None) -> d
         "ids": sorted(existing_ids),
         "automatic": list(issue_form.AUTOMATIC),
         "rules": rules.as_json(),
-        "personnummer": {"pattern": validate._PERSONNUMMER.pattern, "message": PERSONNUMMER},  # noqa: SLF001
+        "personnummer": {"rule": personnummer.for_browser(), "message": PERSONNUMMER},
         "issue": issue_data(repo),
         "mail": {"to": mail or "", "max": MAX_MAILTO},
     }

@@ -4,8 +4,9 @@ The same text can come as an e-mail: the site's form lets a contributor without 
 account send the case to the editors as plain text in the shape of the issue body, and an
 editor pastes the e-mail into a file (or into the command, ``--body-file -``). ``parse_body``
 therefore tolerates what mail clients do to a text: CRLF line ends, a subject line or a
-greeting before the first question, a signature after the last, quoting with ``> ``, and an
-address repeated in angle brackets after itself.
+greeting before the first question, a signature after the last, quoting with ``> ``, an
+address repeated in angle brackets after itself, and a long line of a list broken over two or
+more lines (``rejoin``).
 
 The issue text is untrusted. It is only ever read as text: split at the form's own
 headings, converted by ``issue_form.to_case``, written by ``serialize.dump_case`` under an
@@ -21,6 +22,7 @@ from pathlib import Path
 
 from . import issue_form, scaffold, schema, validate
 from .errors import Problem, visible
+from .fields import Field
 
 MAX_BODY = 200_000  # characters; GitHub itself stops at 65 536
 LOGIN = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$")
@@ -35,15 +37,17 @@ def _headings() -> dict[str, str]:
 
 _QUOTED = re.compile(r"^[ \t]*>[ \t]?")
 _SIGNATURE = re.compile(r"^(--|Skickat från min .*|Sent from my .*|Hämta Outlook för .*|Get Outlook for .*)$")
-# "https://a.se <https://a.se>": how some mail clients write an address they made a link
-_REPEATED_URL = re.compile(r"(https?://[^\s<>]+)[ \t]*<\1>")
+# "https://a.se <https://a.se>": how some mail clients write an address they made a link (the
+# copy may be on the next line, where the mail client broke a long line)
+_REPEATED_URL = re.compile(r"(https?://[^\s<>]+)[ \t]*\n?[ \t]*<\1>")
 
 
 def mail_text(body: str) -> str:
     """The text of an issue body or of an e-mail in its shape, with the mail client's quirks
     undone: line ends as \\n; one level of ``>`` quoting removed when the questions are quoted;
     a signature (from a line ``--`` or ``Skickat från min …`` after the last question) cut
-    off; an address written twice as ``https://a.se <https://a.se>`` written once."""
+    off; an address written twice as ``https://a.se <https://a.se>`` (the copy perhaps on the
+    next line) written once."""
     lines = body.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if any(_QUOTED.match(line) and _QUOTED.sub("", line, 1).startswith("### ") for line in lines):
         lines = [_QUOTED.sub("", line, 1) for line in lines]
@@ -76,7 +80,75 @@ def parse_body(body: str) -> dict[str, str]:
     for name, found in values.items():
         answer = "\n".join(found).strip("\n")
         out[name] = "" if answer.strip() == issue_form.NO_RESPONSE else answer
+        e = issue_form.element(name) if name != issue_form.CONSENT_ID else None
+        if e is not None and e.field is not None and e.field.kind == "objects":
+            out[name] = rejoin(e.field, out[name])
     return out
+
+
+# --- lines of a list that a mail program broke ------------------------------------------------------
+
+WRAPPED_FROM = 60  # characters: a mail program breaks a line only when it is longer (72–78 is usual)
+_URL_AT_END = re.compile(r"(?:^|(?<!\\)\|)\s*https?://\S+$")
+_URL_GOES_ON = re.compile(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]")
+_MAX_PIECES = 5  # lines one list line may have been broken into
+
+
+def _whole(f: Field, line: str) -> bool:
+    """A line of a list that reads as one item: the parts it needs, no more, each part with a
+    pattern (an address, a date) in that form. (Whether a value is allowed is validation's.)"""
+    parts = issue_form.split_line(line)
+    if len(parts) > len(f.children):
+        return False
+    for child, part in zip(f.children, parts + [""] * (len(f.children) - len(parts))):
+        if not part:
+            if child.required:
+                return False
+            continue
+        pattern = child.text_spec.get("pattern")
+        if pattern and not re.search(pattern, part):
+            return False
+    return True
+
+
+def _joiner(before: str, after: str) -> str | None:
+    """How ``after`` continues the line ``before`` that a mail program broke: ``""`` inside a
+    web address, ``" "`` at a space; None when nothing shows that it was broken there."""
+    sep = issue_form.SEPARATOR
+    if (before.endswith(sep) and not before.endswith("\\" + sep)) or after.startswith(sep):
+        return " "  # an item's line does not end with |, nor begin with it
+    long_enough = len(before) + 1 + len(after.split()[0]) > WRAPPED_FROM
+    if long_enough and _URL_AT_END.search(before) and _URL_GOES_ON.match(after):
+        return ""  # broken inside the address: an address has no spaces
+    if long_enough and re.search(r"(?<!\\)\|", after):
+        return " "  # broken at a space, before the parts still to come
+    return None
+
+
+def rejoin(f: Field, text: str) -> str:
+    """An answer of list lines (``Titel | https://… | Utgivare``) with each line that a mail
+    program broke in two or more put together again. Lines are joined only where something
+    shows the break (a line that ends with | or goes on with one, an address cut off at the end
+    of a long line, the parts still to come on the next line), where the lines after the
+    first do not read as items of their own, and where the joined line does: a line that is
+    wrong in itself is left as it was, and named with the shape it must have."""
+    lines = [line.strip() for line in text.split("\n")]
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        joined, best, taken = lines[i], None, 0
+        for k in range(1, _MAX_PIECES):
+            if i + k >= len(lines) or not lines[i + k] or not lines[i] or _whole(f, lines[i + k]):
+                break
+            how = _joiner(lines[i + k - 1], lines[i + k])
+            if how is None:
+                break
+            joined = joined + how + lines[i + k]
+            if _whole(f, joined):
+                best, taken = joined, k
+        out.append(best if best is not None else lines[i])
+        i += taken + 1
+    return "\n".join(out)
 
 
 def consented(values: dict[str, str]) -> bool:

@@ -285,8 +285,11 @@ def split_line(line: str) -> list[str]:
 def integer(text: str) -> int | str:
     compact = re.sub(r"\s", "", text)
     compact = re.sub(r"(?i)(kr|kronor|sek)\.?$", "", compact)
+    # a minus as typed (-, or − and – from a word processor) makes a negative number, which the
+    # schema's minimum then refuses ("får inte vara mindre än 0"), not a text that is no number
+    compact = re.sub(r"^[−–]", "-", compact)
     # more digits than Python's int() reads from text (4,300) stay text: validation says too big
-    return int(compact) if re.fullmatch(r"[0-9]{1,4000}", compact) else text.strip()
+    return int(compact) if re.fullmatch(r"-?[0-9]{1,4000}", compact) else text.strip()
 
 
 def scalar(field: Field, text: str) -> Any:

@@ -8,7 +8,8 @@ addresses, relative to the site's own address (taken from the canonical link of 
 front page unless given).
 
 ``check_urls(urls)`` asks each external address once (HEAD, then GET when a server
-refuses HEAD) with a bounded timeout and a bounded number of parallel requests.
+refuses HEAD) with a bounded timeout and a bounded number of parallel requests; an address
+whose redirects go round in a loop, or on without end, does not answer.
 ``case_urls(paths)`` lists every web address in the case files with its file and line.
 Messages are in Swedish: they end up in the pull request's log and the weekly issue.
 """
@@ -259,7 +260,27 @@ def _ask(opener: urllib.request.OpenerDirector, url: str, method: str, timeout: 
             return response.status
     except urllib.error.HTTPError as e:
         e.close()
+        if 300 <= e.code < 400 and str(e.msg).startswith(urllib.request.HTTPRedirectHandler.inf_msg):
+            raise _EndlessRedirect(_redirect_reason(request)) from None
         return e.code
+
+
+class _EndlessRedirect(Exception):
+    """Redirects that never lead to a page: urllib gave up following them."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+def _redirect_reason(request: urllib.request.Request) -> str:
+    # urllib stops at an address reached max_repeats times (a loop: A → B → A …) or after
+    # max_redirections addresses; the addresses it followed are counted in redirect_dict.
+    handler = urllib.request.HTTPRedirectHandler
+    visited: dict[str, int] = getattr(request, "redirect_dict", None) or {}
+    if len(visited) >= handler.max_redirections and max(visited.values()) < handler.max_repeats:
+        return f"omdirigeras fler än {handler.max_redirections} gånger och leder aldrig fram till en sida"
+    return "omdirigeras i en slinga och leder aldrig fram till en sida"
 
 
 def check_url(url: str, timeout: float = DEFAULT_TIMEOUT) -> UrlStatus:
@@ -269,9 +290,14 @@ def check_url(url: str, timeout: float = DEFAULT_TIMEOUT) -> UrlStatus:
     """
     opener = _opener()
     try:
-        status = _ask(opener, url, "HEAD", timeout)
-        if status >= 400:  # many servers answer HEAD badly (405, 403, even 404): ask again with GET
+        try:
+            status = _ask(opener, url, "HEAD", timeout)
+        except _EndlessRedirect:
+            status = None  # HEAD may be sent round where GET is not: ask again with GET
+        if status is None or status >= 400:  # many servers answer HEAD badly (405, 403, even 404): ask again with GET
             status = _ask(opener, url, "GET", timeout)
+    except _EndlessRedirect as e:
+        return UrlStatus(url, False, e.reason)
     except (TimeoutError, socket.timeout):
         return UrlStatus(url, False, f"svarar inte inom {timeout:g} sekunder")
     except urllib.error.URLError as e:

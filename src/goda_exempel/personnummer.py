@@ -6,6 +6,8 @@ processor writes it (811218–9876), a no-break or zero-width space, fullwidth d
 entity (&#8211;), a web address's escape (811218%2D9876) or a Markdown or YAML escape
 (811218\\-9876). ``reader_form`` undoes all of
 these; ``find`` searches the text as written and ``find_in_reader_form`` the text a reader sees.
+The site's form ("Dela ditt exempel", dela.js) decides by the same rule, which ``for_browser``
+gives it: the patterns and character sets below, written for JavaScript.
 """
 
 from __future__ import annotations
@@ -13,12 +15,20 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from functools import cache
+from typing import Any
 from urllib.parse import unquote
 
-_NUMBER = re.compile(r"(?<![\d-])(?:(?:19|20)(\d{2})|(\d{2}))(\d{2})(\d{2})( ?[-+] ?| )?(\d{4})(?![\d-])")
+# {d} is a digit ({c} one inside a character class): \d here, the same characters written out
+# for the site's form (for_browser).
+_NUMBER_SOURCE = r"(?<![{c}-])(?:(?:19|20)({d}{{2}})|({d}{{2}}))({d}{{2}})({d}{{2}})( ?[-+] ?| )?({d}{{4}})(?![{c}-])"
+_NUMBER = re.compile(_NUMBER_SOURCE.format(d=r"\d", c=r"\d"))
 # What every match of _NUMBER contains; starting with one \d lets re skip to the digits.
 MAY_BE = re.compile(r"\d\d{5}(?: ?[-+] ?| )?\d{4}")
-_DIGIT = re.compile(r"[\d\u00b2\u00b3\u00b9\u2070-\u209f\u2460-\u24ff]")  # and what NFKC makes a digit
+_DIGIT_SOURCE = r"[{c}\u00b2\u00b3\u00b9\u2070-\u209f\u2460-\u24ff]"  # and what NFKC makes a digit
+_DIGIT = re.compile(_DIGIT_SOURCE.format(c=r"\d"))
+MONTHS = (1, 12)
+DAYS = ((1, 31), (61, 91))  # a day of the month, or a co-ordination number's (the day + 60)
 
 
 def _luhn(digits: str) -> bool:
@@ -41,7 +51,7 @@ def find(text: str) -> list[int]:
     for m in _NUMBER.finditer(text):
         yy = m.group(1) or m.group(2)
         month, day = int(m.group(3)), int(m.group(4))
-        if not 1 <= month <= 12 or not (1 <= day <= 31 or 61 <= day <= 91):
+        if not MONTHS[0] <= month <= MONTHS[1] or not any(first <= day <= last for first, last in DAYS):
             continue
         if m.group(2) is not None and not m.group(5) and m.group().startswith("0"):
             continue  # a Swedish phone number written without spaces
@@ -55,8 +65,8 @@ _DASHES = "".join(c for c in map(chr, range(0x110000)) if unicodedata.category(c
 _DASH = re.compile("[" + re.escape(_DASHES) + "]")
 # Characters a reader does not see: format characters (zero-width space and joiners, soft
 # hyphen, bidi marks, word joiner, U+FEFF) and combining grapheme joiner.
-_INVISIBLE = re.compile("[" + "".join(re.escape(c) for c in map(chr, range(0x110000))
-                                      if unicodedata.category(c) == "Cf") + "\u034f]")
+_INVISIBLES = "".join(c for c in map(chr, range(0x110000)) if unicodedata.category(c) == "Cf") + "\u034f"
+_INVISIBLE = re.compile("[" + re.escape(_INVISIBLES) + "]")
 _SPACE = re.compile(r"[^\S\n]+")  # any white space but a line break, as one space
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~ ])")  # Markdown's backslash escapes (and \- \  in YAML)
 _TAG = re.compile(r"<[^<>\n]*>")
@@ -87,6 +97,68 @@ def find_in_reader_form(text: str) -> list[int]:
     return find(reader_form(text))
 
 
+def in_text(text: str, paragraphs: bool = False) -> bool:
+    """Whether validation refuses a field's value for a number in it, as written or as a reader
+    sees it. ``paragraphs``: the case's text, where a number broken over two lines of a
+    paragraph counts too (validate checks its text line by line, then with its lines joined)."""
+    return bool(find(text) or find_in_reader_form(text)
+                or paragraphs and find_in_reader_form(" ".join(text.split())))
+
+
 def in_id(case_id: str) -> bool:
     """A personnummer in an id or a file name, where words are joined by dashes."""
     return bool(find(case_id.replace("-", " "))) or bool(find_in_reader_form(case_id))
+
+
+# --- the same rule in the site's form ----------------------------------------------------------------
+
+
+def _all(test) -> str:
+    return "".join(c for c in map(chr, range(0x110000)) if test(c))
+
+
+def _runs(chars: str) -> list[tuple[int, int]]:
+    """The characters' code points as runs (first, last)."""
+    codes = sorted(map(ord, set(chars)))
+    runs: list[tuple[int, int]] = []
+    for code in codes:
+        if runs and runs[-1][1] == code - 1:
+            runs[-1] = (runs[-1][0], code)
+        else:
+            runs.append((code, code))
+    return runs
+
+
+def _js_class(chars: str) -> str:
+    """The characters as the inside of a JavaScript character class (for a pattern with the u flag)."""
+    return "".join(f"\\u{{{a:x}}}" + (f"-\\u{{{b:x}}}" if b != a else "") for a, b in _runs(chars))
+
+
+@cache
+def for_browser() -> dict[str, Any]:
+    """What dela.js needs to decide exactly as ``find`` and ``find_in_reader_form`` do, so the
+    site's form and validation cannot disagree on a number: every pattern and character set
+    above, written for JavaScript (a pattern's \\d and \\s as the characters Python reads as
+    them), and the rules of ``html.unescape`` for the references it cannot leave to the browser."""
+    digits = _all(str.isdecimal)  # what \\d is in a pattern on text
+    whitespace = _all(str.isspace)  # what \\s is, and what str.split() splits at
+    return {
+        "number": _NUMBER_SOURCE.format(d=f"[{_js_class(digits)}]", c=_js_class(digits)),
+        # a digit's value: its distance from the start of its run, modulo 10 (Unicode encodes
+        # every set of decimal digits as one run from 0 to 9)
+        "digitRuns": [list(run) for run in _runs(digits)],
+        "months": list(MONTHS),
+        "days": [list(days) for days in DAYS],
+        "count": _DIGIT_SOURCE.format(c=_js_class(digits)),
+        "tag": _TAG.pattern,
+        "emphasis": _EMPHASIS.pattern,
+        "escape": _ESCAPE.pattern,
+        "percent": _PERCENT.pattern,
+        "invisible": _js_class(_INVISIBLES),
+        "dash": _js_class(_DASHES),
+        "space": _js_class(whitespace.replace("\n", "")),  # _SPACE
+        "whitespace": _js_class(whitespace),  # str.split(): the lines of a text joined (validate)
+        "charref": html._charref.pattern,  # noqa: SLF001 - html.unescape, step by step
+        "invalidCharrefs": {str(k): v for k, v in html._invalid_charrefs.items()},  # noqa: SLF001
+        "invalidCodepoints": sorted(html._invalid_codepoints),  # noqa: SLF001
+    }

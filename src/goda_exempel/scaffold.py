@@ -51,6 +51,22 @@ def case_path(out_dir: Path, case_id: str) -> Path:
     return path
 
 
+def text_at(sections: dict[str, str], line: int) -> tuple[str, int] | None:
+    """The question whose text is at ``line`` of ``body_from_sections(sections)`` (1 is its
+    first line), and the line's number in that text (0 for its heading or the blank line
+    after it); None past the end."""
+    heading = 1
+    for section in schema.section_headings():
+        text = sections.get(section.id, "").strip()
+        if not text:
+            continue
+        last = heading + 2 + text.count("\n")  # the heading, a blank line, then the text
+        if line <= last:
+            return issue_form.SECTION_PREFIX + section.id, max(line - (heading + 2) + 1, 0)
+        heading = last + 2
+    return None
+
+
 @dataclass
 class NewCase:
     id: str
@@ -58,10 +74,16 @@ class NewCase:
     shown: str  # the path as shown to people, e.g. examples/x.md
     text: str
     problems: list[Problem] = field(default_factory=list)
+    sections: dict[str, str] = field(default_factory=dict)  # the texts the body was made of
+    body_line: int = 1  # the file line of the body's first heading
 
     @property
     def ok(self) -> bool:
         return not self.problems
+
+    def text_at(self, line: int) -> tuple[str, int] | None:
+        """The question whose text is at file ``line``, and the line's number in that text."""
+        return text_at(self.sections, line - self.body_line + 1) if line >= self.body_line else None
 
 
 def today() -> str:
@@ -79,8 +101,9 @@ def build(meta: dict[str, Any], sections: dict[str, str], case_id: str, out_dir:
     for key in issue_form.AUTOMATIC:
         meta.setdefault(key, date or today())
     text = serialize.dump_case(meta, body_from_sections(sections))
-    new = NewCase(case_id, path, shown, text)
     source = load.parse(text.encode("utf-8"), shown, case_id)
+    blank = len(source.body) - len(source.body.lstrip("\n"))  # the blank line after the front matter
+    new = NewCase(case_id, path, shown, text, sections=dict(sections), body_line=source.body_line + blank)
     others = []
     if out_dir.is_dir():
         others = [load.read(p, validate.shown_path(p, base)) for p in load.case_files(out_dir)
@@ -108,13 +131,16 @@ def write(new: NewCase) -> None:
 # --- problems to questions ---------------------------------------------------------------------
 
 
-def element_of(problem: Problem) -> str | None:
-    """The question a problem belongs to, or None when it concerns the file as a whole."""
+def element_of(problem: Problem, new: NewCase | None = None) -> str | None:
+    """The question a problem belongs to, or None when it concerns the file as a whole. A
+    problem in the text belongs to the section it names, or else, given the ``new`` file it
+    was found in, to the section whose text has its line."""
     if problem.field == "text":
         for s in schema.section_headings():
             if f"## {s.label}\"" in problem.message:
                 return issue_form.SECTION_PREFIX + s.id
-        return None
+        at = new.text_at(problem.line) if new is not None and problem.path == new.shown else None
+        return at[0] if at else None
     names = {e.name for e in issue_form.elements()}
     parts = [p for p in problem.field.replace("]", "").replace("[", ".").split(".") if not p.isdigit()]
     for size in (2, 1):

@@ -477,7 +477,6 @@ def _body(case_id: str, body: str, first_line: int, path: str) -> list[Problem]:
 
 
 find_personnummer = personnummer.find  # the names other modules and the tests use
-_PERSONNUMMER = personnummer._NUMBER  # the form's script checks with the same pattern (form.py)
 
 
 def _personnummer(source: SourceFile) -> list[Problem]:
@@ -496,7 +495,7 @@ def _personnummer(source: SourceFile) -> list[Problem]:
                 scan(v, path + (i,))
         elif isinstance(value, (str, int)) and not isinstance(value, bool):
             text = str(value)
-            if personnummer.find(text) or personnummer.find_in_reader_form(text):
+            if personnummer.in_text(text):
                 line = source.line_of(path)
                 if line not in found and field_name(path) not in found.values():
                     found[line] = field_name(path)

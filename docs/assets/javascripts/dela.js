@@ -868,29 +868,87 @@
     return node ? control(node) : null;
   }
 
-  /* validate.find_personnummer: validate's pattern, a real month and day (or a co-ordination
-     day), not a phone number, and the check digit. */
-  var PNR = new RegExp(CFG.personnummer.pattern, "g");
+  /* validate's check for a personnummer (personnummer.find, find_in_reader_form and
+     reader_form), step by step, with every pattern, character set and limit as
+     personnummer.for_browser gives them: a real month and day (or a co-ordination day), not a
+     phone number, the check digit, and the number as a reader sees it (another dash, a no-break
+     space, fullwidth digits, an HTML entity, a Markdown escape …). */
+  var PN = CFG.personnummer.rule;
+  function pnPattern(source) { return new RegExp(source, "gu"); }
+  var PN_NUMBER = pnPattern(PN.number), PN_COUNT = pnPattern(PN.count), PN_TAG = pnPattern(PN.tag),
+    PN_EMPHASIS = pnPattern(PN.emphasis), PN_ESCAPE = pnPattern(PN.escape), PN_PERCENT = pnPattern(PN.percent),
+    PN_INVISIBLE = pnPattern("[" + PN.invisible + "]"), PN_DASH = pnPattern("[" + PN.dash + "]"),
+    PN_SPACE = pnPattern("[" + PN.space + "]+"), PN_WHITESPACE = pnPattern("[" + PN.whitespace + "]+"),
+    PN_CHARREF = pnPattern(PN.charref);
+  function digitValue(ch) {  /* int() of one decimal digit of any script */
+    var code = ch.codePointAt(0);
+    for (var i = 0; i < PN.digitRuns.length; i++) {
+      var run = PN.digitRuns[i];
+      if (code >= run[0] && code <= run[1]) return (code - run[0]) % 10;
+    }
+    return NaN;
+  }
+  function digitsValue(text) {
+    return Array.from(text).reduce(function (n, ch) { return n * 10 + digitValue(ch); }, 0);
+  }
   function luhn(digits) {
     var total = 0;
-    for (var i = 0; i < digits.length; i++) {
-      var n = parseInt(digits.charAt(i), 10) * (i % 2 === 0 ? 2 : 1);
+    Array.from(digits).forEach(function (ch, i) {
+      var n = digitValue(ch) * (i % 2 === 0 ? 2 : 1);
       total += n > 9 ? n - 9 : n;
-    }
+    });
     return total % 10 === 0;
   }
-  function hasPersonnummer(text) {
-    PNR.lastIndex = 0;
+  function findNumber(text) {  /* personnummer.find: any hit */
+    PN_NUMBER.lastIndex = 0;
     var m;
-    while ((m = PNR.exec(text)) !== null) {
-      if (m[0] === "") { PNR.lastIndex++; continue; }
+    while ((m = PN_NUMBER.exec(text)) !== null) {
       var yy = m[1] !== undefined ? m[1] : m[2];
-      var month = parseInt(m[3], 10), day = parseInt(m[4], 10);
-      if (month < 1 || month > 12 || !((day >= 1 && day <= 31) || (day >= 61 && day <= 91))) continue;
+      var month = digitsValue(m[3]), day = digitsValue(m[4]);
+      var dayOk = PN.days.some(function (d) { return day >= d[0] && day <= d[1]; });
+      if (month < PN.months[0] || month > PN.months[1] || !dayOk) continue;
       if (m[2] !== undefined && !m[5] && m[0].charAt(0) === "0") continue;  /* a phone number */
       if (luhn(yy + m[3] + m[4] + m[6])) return true;
     }
     return false;
+  }
+  function charref(all, s) {  /* html.unescape, one reference */
+    if (s.charAt(0) === "#") {
+      var num = s.charAt(1) === "x" || s.charAt(1) === "X" ? parseInt(s.slice(2), 16) : parseInt(s.slice(1), 10);
+      if (Object.prototype.hasOwnProperty.call(PN.invalidCharrefs, String(num))) return PN.invalidCharrefs[String(num)];
+      if ((num >= 0xD800 && num <= 0xDFFF) || num > 0x10FFFF) return "\uFFFD";
+      if (PN.invalidCodepoints.indexOf(num) !== -1) return "";
+      return String.fromCodePoint(num);
+    }
+    /* a named one: the browser knows HTML's names, and reads "&notit;" as "¬it;" as Python does
+       (a name has no \r, which an HTML parser would make \n) */
+    var cr = all.indexOf("\r");
+    if (cr !== -1) return charref(all.slice(0, cr), all.slice(1, cr)) + all.slice(cr);
+    if (!namedRefs.has(all)) namedRefs.set(all, new DOMParser().parseFromString(all, "text/html").body.textContent);
+    return namedRefs.get(all);
+  }
+  var namedRefs = new Map();
+  function unquoteRun(run) {  /* urllib.parse.unquote of %xx%xx…, and [\r\n] as spaces */
+    var bytes = run.match(/%[0-9A-Fa-f]{2}/g).map(function (h) { return parseInt(h.slice(1), 16); });
+    return new TextDecoder("utf-8", { ignoreBOM: true }).decode(new Uint8Array(bytes)).replace(/[\r\n]/g, " ");
+  }
+  function readerForm(text) {
+    text = text.replace(PN_TAG, "").replace(PN_EMPHASIS, "");
+    text = (text.indexOf("&") === -1 ? text : text.replace(PN_CHARREF, charref)).replace(PN_ESCAPE, "$1");
+    text = text.replace(PN_PERCENT, unquoteRun);
+    text = text.normalize("NFKC").replace(PN_INVISIBLE, "");
+    text = text.replace(/\r/g, " ").replace(PN_DASH, "-");
+    return text.replace(PN_SPACE, " ");
+  }
+  function findInReaderForm(text) {
+    if ((text.match(PN_COUNT) || []).length < 10 && text.indexOf("&#") === -1) return false;
+    return findNumber(readerForm(text));
+  }
+  /* Whether validate refuses the text as a field's value (personnummer.in_text); with
+     paragraphs, as the case's text, where a number broken over two lines of a paragraph counts too. */
+  function hasPersonnummer(text, paragraphs) {
+    if (findNumber(text) || findInReaderForm(text)) return true;
+    return !!paragraphs && findInReaderForm(text.split(PN_WHITESPACE).filter(Boolean).join(" "));
   }
 
   /* Messages the browser cannot work out itself: a personnummer anywhere, a title whose id is
@@ -899,7 +957,8 @@
   function customChecks() {
     var messages = new Map();
     controls().forEach(function (c) {
-      if ((c.tagName === "TEXTAREA" || c.type === "text" || c.type === "number") && hasPersonnummer(c.value)) {
+      if ((c.tagName === "TEXTAREA" || c.type === "text" || c.type === "number") &&
+          hasPersonnummer(c.value, !!c.closest("[data-ge-section]"))) {
         messages.set(c, { text: sentence(CFG.personnummer.message), name: "personnummer" });
       }
     });

@@ -20,8 +20,11 @@ def _print_problems(new: scaffold.NewCase, answers: issue_form.Answers) -> None:
     for name, message in answers.problems:
         print(f"{_flag(name)}: {visible(message)}", file=sys.stderr)
     for p in new.problems:
-        name = scaffold.element_of(p)
-        print(f"{_flag(name) if name else p.path}: {visible(p.message)}", file=sys.stderr)
+        name = scaffold.element_of(p, new)
+        at = new.text_at(p.line) if p.field == "text" else None
+        where = f"rad {at[1]}: " if at and at[0] == name and at[1] else ""  # the line in that flag's text
+        prefix = f"{_flag(name)}: {where}" if name else f"{p.path}: "
+        print(f"{prefix}{visible(p.message)}", file=sys.stderr)
 
 
 def _from_flags(args: argparse.Namespace) -> int:
