@@ -172,8 +172,7 @@ def catalogue_html(cases: list[Case], root: str) -> str:
     katalog.js), over a static list of every case.
 
     Without JavaScript the full list (up to INLINE_LIMIT cases) and the links to the facet pages
-    are the catalogue. Each group's boxes are in a <template>, put in place by katalog.js when
-    the group opens (a closed group's boxes cost a slow phone time before the first results). A filter value is addressed by its stable id, the slug of its facet page
+    are the catalogue. A filter value is addressed by its stable id, the slug of its facet page
     (``?tema=lokalt-engagemang``); the box carries its label too, which is what the Pagefind
     index filters on. katalog.js also understands a label in any letter case (older links).
     """
@@ -198,7 +197,7 @@ def catalogue_html(cases: list[Case], root: str) -> str:
                     '<p class="ge-facet__narrowed" hidden></p>')
         groups.append(f'<details class="ge-facet"><summary>{escape(f.label)}</summary>'
                       f'<fieldset><legend class="ge-visually-hidden">{escape(f.label)}</legend>'
-                      f'{find}<ul><template data-ge-boxes>{boxes}</template></ul></fieldset></details>')
+                      f'{find}<ul>{boxes}</ul></fieldset></details>')
     # The first page of the unfiltered view, in title order: shown without loading the search
     titled = lists.by_title(cases)
     first = "".join(lists.item_html(c, root) for c in titled[:CATALOGUE_PAGE])

@@ -47,27 +47,9 @@
   var base = new URL(root.getAttribute("data-ge-base"), document.baseURI);
   var PAGE = Number(root.getAttribute("data-ge-page")); /* browse.CATALOGUE_PAGE, set on the page */
   var EVERY_CASE = "__"; /* goda_exempel.search.EVERY_CASE */
-  /* Each group's boxes come in a <template> (goda_exempel.browse.catalogue_html), so that the
-     boxes of a closed group are not in the page: a phone does not style hundreds of them
-     before the results (bench/slow_phone.py). They are put in place when the group opens, or
-     when the address ticks one of them (unfold); the boxes are the same elements before and
-     after, so everything below holds them from the start. */
-  var groups = Array.prototype.slice.call(form.querySelectorAll(".ge-facet"));
-  function boxesIn(group) {
-    var later = group.querySelector("template[data-ge-boxes]");
-    return Array.prototype.slice.call((later ? later.content : group).querySelectorAll("input[type=checkbox]"));
-  }
-  var FACETS = groups.map(function (group) { return boxesIn(group)[0].name; }); /* in the groups' order */
-  var GROUP = {}; /* facet → its group */
-  var boxes = [];
-  groups.forEach(function (group, i) {
-    GROUP[FACETS[i]] = group;
-    boxes = boxes.concat(boxesIn(group));
-  });
-  function unfold(group) {
-    var later = group.querySelector("template[data-ge-boxes]");
-    if (later) later.parentNode.replaceChild(later.content, later);
-  }
+  var boxes = Array.prototype.slice.call(form.querySelectorAll(".ge-facet input[type=checkbox]"));
+  var FACETS = boxes.map(function (box) { return box.name; })
+    .filter(function (name, i, all) { return all.indexOf(name) === i; });
   var totals = boxes.map(function (box) { return box.parentNode.querySelector("[data-count]").textContent; });
   /* facet → id → label (what the index filters on), and facet → id, label or either in lower
      case → id (what an address may hold) */
@@ -79,7 +61,9 @@
     [box.value, label, label.replace(/\s+/g, "-")].forEach(function (name) { ids[name.toLowerCase()] = box.value; });
   });
   var FACET_NAME = {}; /* facet → its group's title ("Tema") */
-  groups.forEach(function (group, i) { FACET_NAME[FACETS[i]] = group.querySelector("summary").textContent; });
+  form.querySelectorAll(".ge-facet").forEach(function (group) {
+    FACET_NAME[group.querySelector("input[type=checkbox]").name] = group.querySelector("summary").textContent;
+  });
   var unknown = []; /* [{key, value}]: values in the address that the page does not offer */
   var loadedFacets = {}; /* facets whose filter index Pagefind has loaded */
   function tal(n) { /* 9 465, as the page's own counts are written */
@@ -196,12 +180,9 @@
     form.elements.sortera.value = state.sortera || "relevans";
     form.elements.fran.value = state.fran;
     form.elements.till.value = state.till;
-    boxes.forEach(function (box) {
+    form.querySelectorAll(".ge-facet input[type=checkbox]").forEach(function (box) {
       box.checked = state.facets[box.name].indexOf(box.value) !== -1;
-      if (box.checked) {
-        unfold(GROUP[box.name]);
-        GROUP[box.name].open = true;
-      }
+      if (box.checked) box.closest(".ge-facet").open = true;
     });
     unknown = state.unknown;
     sortLabels();
@@ -239,7 +220,8 @@
   }
 
   function openFacets() {
-    return FACETS.filter(function (key) { return GROUP[key].open; });
+    return Array.prototype.map.call(form.querySelectorAll(".ge-facet[open] input[type=checkbox]"),
+      function (box) { return box.name; });
   }
 
   function searchOptions(state) {
@@ -439,7 +421,7 @@
   /* The "Kommun" group lists the municipalities of the ticked counties (all without one), and
      those whose name contains what is typed in its search field; a ticked one is always shown */
   function narrowKommun() {
-    if (!kommunFind || GROUP.kommun.querySelector("template[data-ge-boxes]")) return; /* not unfolded yet */
+    if (!kommunFind) return;
     var group = kommunFind.closest("fieldset");
     var note = group.querySelector(".ge-facet__narrowed");
     var counties = boxes.filter(function (box) { return box.name === "lan" && box.checked; })
@@ -509,8 +491,7 @@
       var shown = showMore();
       /* unfiltered, only in another order: the counts the page came with are still right.
          A ticked group's counts come from searches without its own ticks, made once the first
-         results are shown (ownCounts): on a slow phone those searches held up the first
-         results by the time they took on the main thread */
+         results are shown (ownCounts), so that they do not hold those up */
       if (unfiltered(state)) updateCounts(null);
       else {
         updateCounts(search.filters || {}, options);
@@ -625,16 +606,11 @@
 
   /* an opened facet group shows its counts for the current view (a group with a ticked value
      is in every search already: it was opened for that, by the visitor or by fillForm) */
-  groups.forEach(function (group, i) {
-    /* at once on a press (Enter, Space or a click), so that the boxes are there for the next
-       Tab; "toggle" comes a moment after the group has opened */
-    group.querySelector("summary").addEventListener("click", function () { unfold(group); });
+  form.querySelectorAll(".ge-facet").forEach(function (group) {
     group.addEventListener("toggle", function () {
-      if (!group.open) return;
-      unfold(group);
-      if (GROUP.kommun === group) narrowKommun();
       var state = formState();
-      if (!group.querySelector("input:checked") && !unfiltered(state) && !loadedFacets[FACETS[i]]) run(state);
+      if (group.open && !group.querySelector("input:checked") && !unfiltered(state)
+          && !loadedFacets[group.querySelector("input").name]) run(state);
     });
   });
   /* the visitor is about to search: load Pagefind meanwhile */
