@@ -84,6 +84,10 @@ def plain_body(body: str, first_line: int, path: str) -> list[Problem]:
                     problems.append(Problem(path, line, "text", f"länken \"{url[:80]}\" är inte en webbadress. "
                                                                 "Skriv en fullständig adress som börjar med https://."))
     titles = [f[0] for f in found]
+    for title, line, _ in found:
+        if titles.count(title) > 1 and title in expected:
+            problems.append(Problem(path, line, "text", f"rubriken ”## {title}” finns två gånger. Skriv allt "
+                                                        "under en av rubrikerna och ta bort den andra."))
     end_line = first_line + body.count("\n")
     for section in sections:
         if section.required and section.label not in titles:

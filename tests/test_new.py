@@ -531,3 +531,13 @@ def test_a_number_that_is_not_a_plain_one_is_no_choice(project, typed):
     iv.answer("kind")
     assert any(line.startswith("  Fel: ”") and "finns inte bland valen" in line for line in said)
     assert iv.values["kind"] == issue_form.element("kind").options[0]
+
+
+def test_a_text_that_holds_another_sections_heading_is_refused(project):
+    """The heading would split that section in two: the file would have it twice."""
+    result = new(*FLAGS, "--text-darfor", "Boende kände sig otrygga.\n## Så gjorde vi\nVi gick.", cwd=project)
+    assert result.returncode == 1
+    assert "examples/" not in result.stderr, result.stderr
+    assert "--text-darfor: rad 2: rubriken ”## Så gjorde vi” finns två gånger." in result.stderr, result.stderr
+    assert "Ingen fil skrevs." in result.stderr
+    assert list((project / "examples").iterdir()) == []

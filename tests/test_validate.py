@@ -163,6 +163,14 @@ def test_misspelt_section_heading(tmp_path):
     assert 'examples/ale-vandringar.md:43: text: okänd avsnittsrubrik "## Så gjord vi". Menade du ## Så gjorde vi?' in texts
 
 
+def test_a_section_heading_written_twice(tmp_path):
+    """A text given for one section that holds another section's heading (a pasted text, or
+    `new --text-darfor "…\n## Så gjorde vi\n…"`) would split that section in two."""
+    result = check(tmp_path, GOOD.replace("## Så blev det\n", "## Så gjorde vi\n\nMer om hur.\n\n## Så blev det\n"))
+    twice = 'text: rubriken ”## Så gjorde vi” finns två gånger. Skriv allt under en av rubrikerna och ta bort den andra.'
+    assert [p.text() for p in result.problems] == [f"examples/ale-vandringar.md:{line}: {twice}" for line in (43, 47)]
+
+
 def test_level_one_heading_in_body(tmp_path):
     p = one(tmp_path, GOOD.replace("## Därför gjorde vi det\n", "# Rubrik\n\n## Därför gjorde vi det\n"))
     assert p.line == 39 and "rubriken kommer från title" in p.message

@@ -133,8 +133,10 @@ def write(new: NewCase) -> None:
 
 def element_of(problem: Problem, new: NewCase | None = None) -> str | None:
     """The question a problem belongs to, or None when it concerns the file as a whole. A
-    problem in the text belongs to the section it names, or else, given the ``new`` file it
-    was found in, to the section whose text has its line."""
+    problem in the text belongs to the section it names (``"## Label"``: one missing or empty),
+    or else, given the ``new`` file it was found in, to the section whose text has its line (a
+    problem of one line, such as a heading written twice, names it ``”## Label”`` and is placed
+    by its line)."""
     if problem.field == "text":
         for s in schema.section_headings():
             if f"## {s.label}\"" in problem.message:
