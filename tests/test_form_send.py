@@ -396,6 +396,8 @@ TRICKY_TITLES = [
     "Ålands Örebro-modell: ”Trygg i Ö” & Co. (2019–2021) / del 2",
     "   Mellanslag   runt   ",
     "Ǆemal ﬁnns – İzmir, Ångström Å och Kelvin K",
+    # digits that are no personnummer in the title but would be one in the id (811218-9876)
+    "Projekt 811218/9876", "Rapport 19811218/9876 om 8112189876 och 2018",
 ]
 
 

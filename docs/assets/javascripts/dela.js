@@ -464,8 +464,20 @@
       out = out.replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
       return out || cfg.slug.fallback;
     }
+    function withoutPersonnummer(slug) {  /* ids._without_personnummer: "811218/9876" → "" */
+      var words = slug.split("-");
+      [3, 2, 1].forEach(function (size) {  /* 19811218-9876 is two words, 811218 9876 two, 8112189876 one */
+        for (var start = 0; start + size <= words.length; start++) {
+          var part = words.slice(start, start + size);
+          if (part.every(function (w) { return /^[0-9]+$/.test(w); }) && findNumber(part.join(" "))) {
+            for (var k = start; k < start + size; k++) words[k] = "";
+          }
+        }
+      });
+      return words.filter(Boolean).join("-");
+    }
     function suggestId(title) {
-      var slug = slugify(title);
+      var slug = withoutPersonnummer(slugify(title)) || cfg.slug.fallback;
       if (slug.length > cfg.slug.max) {
         var head = slug.slice(0, cfg.slug.max + 1);
         slug = (head.indexOf("-") !== -1 ? head.slice(0, head.lastIndexOf("-")) : slug.slice(0, cfg.slug.max))
