@@ -503,6 +503,22 @@ def test_a_text_is_checked_with_its_line_numbers(project):
     assert iv.values["text-darfor"] == "Oro.\nSe [rapporten](https://ale.se)."
 
 
+def test_a_heading_in_an_earlier_text_is_named_there_and_either_text_can_be_changed(project):
+    """Another section's heading typed into a text: said when that section is answered, at the
+    line of the earlier text that has it, and the person picks which text to write again (asking
+    only for the later one again would never end)."""
+    iv, said = scripted(project, "Vi odlade.", ".", "1", "Gården var mörk.", ".")
+    iv.values = {"text-darfor": "Gården var mörk.\n## Så gjorde vi\nVi odlade."}
+    iv.answer("text-sa-gjorde-vi")
+    twice = "rubriken ”## Så gjorde vi” finns två gånger. Skriv allt under en av rubrikerna och ta bort den andra."
+    assert f"  Fel: Så gjorde vi: {twice}" in said
+    assert f"  Fel: Därför gjorde vi det: rad 2: {twice}" in said
+    assert "  1) Därför gjorde vi det (nu: Gården var mörk. ## Så gjorde vi Vi odlade.)" in said
+    shown = said.index("  Nu står det:")  # the text to write again, with the line numbers the message uses
+    assert said[shown + 1:shown + 4] == ["    1  Gården var mörk.", "    2  ## Så gjorde vi", "    3  Vi odlade."]
+    assert iv.values == {"text-darfor": "Gården var mörk.", "text-sa-gjorde-vi": "Vi odlade."}
+
+
 def test_a_choice_is_found_from_the_start_of_its_label(project):
     iv, said = scripted(project, "våld, Samverkan", "")
     iv.answer("themes")

@@ -200,7 +200,10 @@ class Interview:
         for p in checked:
             name = scaffold.element_of(p)
             where = ""
-            if p.field == "text" and name is None and current is not None:
+            at = scaffold.text_at(answers.sections, p.line) if p.field == "text" and name is None else None
+            if at and at[0] in values:  # the text with the line, and its line there
+                name, where = at[0], f"rad {at[1]}: " if at[1] else ""
+            elif p.field == "text" and name is None and current is not None:
                 name = current
                 where = self._text_line(body, current, p.line)
             elif name in values:
@@ -352,9 +355,14 @@ class Interview:
             found = self.problems(current=name)
             mine = found.pop(name, [])
             cause = self._cause(name) if mine else None
+            if mine and not cause:  # the same problem in another answer (a heading in two texts)
+                cause = next((other for other, messages in found.items()
+                              if {_bare(m) for m in messages} & {_bare(m) for m in mine}), None)
             if cause:  # wrong because of an earlier answer: either may be the one to change
                 for message in mine:  # named like the other field below, since two are in play
                     self.say(f"  Fel: {e.label}: {message}")
+                for message in found.get(cause, []):
+                    self.say(f"  Fel: {issue_form.element(cause).label}: {message}")
                 self._change_one_of(cause, name)
                 continue
             if mine:
@@ -417,6 +425,11 @@ class Interview:
         for number, label in enumerate(e.options, 1):
             self.say(f"  {number}) {label}")
         single = not _is_list(e) and e.widget != "textarea"
+        if not single and self.values.get(which, "").strip():  # what to write again, by its line numbers
+            self.say("  Nu står det:")
+            for number, line in enumerate(self.values[which].split("\n"), 1):
+                self.say(f"  {number:>3}  {line}")
+            self.say("  Skriv det igen med ändringen" + (" (pil upp hämtar raderna du skrev)" if self.history else "") + ".")
         self.values[which] = self._read(e, self.values.get(which) if single else None)
 
     # -- the id --
@@ -502,3 +515,8 @@ class Interview:
             self.say("")
             self.say(f"{issue_form.element(name).label}: {visible(p.message)}")
             self.answer(name)
+
+
+def _bare(message: str) -> str:
+    """A message without where it is (``rad 2: ``), to find the same problem in two answers."""
+    return re.sub(r"^rad \d+: ", "", message)
