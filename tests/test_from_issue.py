@@ -471,8 +471,9 @@ def test_a_javascript_link_and_a_personal_number_are_refused(project):
             .replace("Belysningen byttes", "Anmälan från 811228-9874 om att belysningen byttes"))
     outcome = convert(body, project / "examples")
     text = "\n".join(outcome.problems)
-    assert "Texten: länken \"javascript:alert(1\" är inte en webbadress" in text
-    assert "Texten: innehåller ett personnummer" in text
+    # named by the section and line the contributor wrote them in
+    assert "Våra viktigaste slutsatser, rad 1: länken \"javascript:alert(1\" är inte en webbadress" in text
+    assert "Så blev det, rad 1: innehåller ett personnummer" in text
 
 
 def test_control_characters_give_a_swedish_error_not_a_traceback(project):

@@ -196,7 +196,7 @@ def convert(body: str, out_dir: Path, date: str | None = None, case_id: str | No
         new = scaffold.build(answers.meta, answers.sections, chosen, out_dir, date, base)
     except scaffold.BadId as e:
         return Outcome(None, problems + [f"Id: {e}"])
-    problems += explained(new.problems, values)
+    problems += explained(new.problems, values, new)
     return Outcome(new, problems, title if isinstance(title, str) else "")
 
 
@@ -234,16 +234,28 @@ def _row(problem: Problem) -> tuple[issue_form.Element, int] | None:
     return None
 
 
-def explained(problems: list[Problem], values: dict[str, str]) -> list[str]:
-    """Validation problems as lines for the contributor, named by question. A line of a list
-    (``Namn | Typ``) that lacks parts, or whose parts are split by commas, gets one message that
-    says so and repeats the shape the line must have, with an example."""
+def _in_text(problem: Problem, new: scaffold.NewCase | None) -> str | None:
+    """A problem in the text, named by the question (section) it was written under and its
+    line there ("Så blev det, rad 2"), as the contributor wrote it."""
+    name = scaffold.element_of(problem, new) if problem.field == "text" and new is not None else None
+    if name is None:
+        return None
+    at = new.text_at(problem.line)
+    label = issue_form.element(name).label
+    return f"{label}, rad {at[1]}" if at and at[0] == name and at[1] else label
+
+
+def explained(problems: list[Problem], values: dict[str, str], new: scaffold.NewCase | None = None) -> list[str]:
+    """Validation problems as lines for the contributor, named by question (a problem in the
+    text by its section and line, given the ``new`` file). A line of a list (``Namn | Typ``)
+    that lacks parts, or whose parts are split by commas, gets one message that says so and
+    repeats the shape the line must have, with an example."""
     out: list[str] = []
     done: set[tuple[str, int]] = set()
     rows = [_row(p) for p in problems]
     for problem, row in zip(problems, rows):
         if row is None:
-            out.append(f"{issue_form.where(problem)}: {_message(problem)}")
+            out.append(f"{_in_text(problem, new) or issue_form.where(problem)}: {_message(problem)}")
             continue
         e, number = row
         assert e.field is not None
