@@ -476,6 +476,23 @@ def test_the_form_finds_a_personnummer_as_validate_does(page, site_url, tmp_path
 
 
 @pytest.mark.browser
+def test_a_number_broken_over_two_lines_of_the_summary_gets_the_hint_as_validate_refuses_it(page, site_url):
+    """The page shows the summary's lines run together: "811228-" and "9874" are one number."""
+    from goda_exempel.load import parse
+    from goda_exempel.validate import validate_source
+
+    typed = "Anmälan från 811228-\n9874 ledde till att kommunen och bostadsbolaget gick runt i området."
+    meta = dict(TINY["meta"], summary=typed, added="2026-11-21", last_reviewed="2026-11-21")
+    _, problems = validate_source(parse(expected({"meta": meta, "sections": TINY["sections"]}).encode("utf-8"),
+                                        "examples/x.md", "x"))
+    assert [p.message for p in problems] == [form.PERSONNUMMER]
+    open_form(phone(page), site_url)
+    page.locator("#ge-summary").fill(typed)
+    page.locator("#ge-title").focus()
+    assert visible_errors(page).get("ge-summary-fel") == form.PERSONNUMMER[0].upper() + form.PERSONNUMMER[1:]
+
+
+@pytest.mark.browser
 @pytest.mark.parametrize("typed, refused", [
     ("Ring 0701234567 eller läs anmälan 811218-9875.", False),  # a phone number, a wrong check digit
     ("Ring 811318-9876, den 18 i trettonde månaden.", False),

@@ -456,3 +456,12 @@ def test_the_builds_own_placeholder_text_is_refused(where, old, new, line):
     case, problems = _with_body(old, new)
     assert case is None and [p.line for p in problems] == [line], problems
     assert problems[0].message.startswith("innehåller text som webbplatsen använder när den byggs")
+
+
+def test_a_personnummer_broken_over_two_lines_of_a_value_is_refused(tmp_path):
+    """The page shows a value of several lines as one paragraph: "811218-" and "9876" run together."""
+    broken = GOOD.replace("summary: >-\n", "summary: |-\n  Anmälan från 811228-\n  9874 ledde till arbetet.\n", 1)
+    assert broken != GOOD
+    result = check(tmp_path, broken)
+    assert [(p.field, p.message) for p in result.problems] == [
+        ("summary", "innehåller ett personnummer. Personnummer får aldrig publiceras; ta bort det.")]

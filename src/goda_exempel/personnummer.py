@@ -98,9 +98,10 @@ def find_in_reader_form(text: str) -> list[int]:
 
 
 def in_text(text: str, paragraphs: bool = False) -> bool:
-    """Whether validation refuses a field's value for a number in it, as written or as a reader
-    sees it. ``paragraphs``: the case's text, where a number broken over two lines of a
-    paragraph counts too (validate checks its text line by line, then with its lines joined)."""
+    """Whether validation refuses a value for a number in it, as written or as a reader sees
+    it. ``paragraphs``: also a number broken over two lines, as a page shows the lines of a
+    paragraph (or of a field's value) run together; validate checks the case's text and every
+    field's value so."""
     return bool(find(text) or find_in_reader_form(text)
                 or paragraphs and find_in_reader_form(" ".join(text.split())))
 

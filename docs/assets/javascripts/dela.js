@@ -956,8 +956,8 @@
     if ((text.match(PN_COUNT) || []).length < 10 && text.indexOf("&#") === -1) return false;
     return findNumber(readerForm(text));
   }
-  /* Whether validate refuses the text as a field's value (personnummer.in_text); with
-     paragraphs, as the case's text, where a number broken over two lines of a paragraph counts too. */
+  /* Whether validate refuses the text (personnummer.in_text); with paragraphs, also a number
+     broken over two lines, which validate looks for in every value and in the case's text. */
   function hasPersonnummer(text, paragraphs) {
     if (findNumber(text) || findInReaderForm(text)) return true;
     return !!paragraphs && findInReaderForm(text.split(PN_WHITESPACE).filter(Boolean).join(" "));
@@ -970,7 +970,7 @@
     var messages = new Map();
     controls().forEach(function (c) {
       if ((c.tagName === "TEXTAREA" || c.type === "text" || c.type === "number") &&
-          hasPersonnummer(c.value, !!c.closest("[data-ge-section]"))) {
+          hasPersonnummer(c.value, true)) {
         messages.set(c, { text: sentence(CFG.personnummer.message), name: "personnummer" });
       }
     });
