@@ -32,7 +32,7 @@ def _files(site: Path) -> dict[str, bytes]:
 
 _TOC = re.compile(rb'<label class="md-nav__title" for="__toc">.*?</ul>\s*(?=</nav>)', re.S)
 _SKIP = re.compile(rb'<a href="#rubrik" class="md-skip">.*?</a>', re.S)
-_HEAD = re.compile(rb"<script>if\(location\.search\.length>1\).*?</script>", re.S)  # browse.catalogue_head
+_HEAD = re.compile(rb"<script>document\.documentElement\.classList\.add\('ge-js'\).*?</script>", re.S)  # browse.catalogue_head
 _SPACE = re.compile(rb">\s+<")
 
 

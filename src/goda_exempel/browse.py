@@ -168,11 +168,11 @@ FILTER_FACETS = ["tema", "lan", "kommun", "organisation", "malgrupp", "metod", "
 
 
 def catalogue_html(cases: list[Case], root: str) -> str:
-    """The catalogue: a search field, its count, a filter panel and the results (shown by
-    katalog.js), over a static list of every case.
-
-    Without JavaScript the full list (up to INLINE_LIMIT cases) and the links to the facet pages
-    are the catalogue. A filter value is addressed by its stable id, the slug of its facet page
+    """The catalogue: a search field, its count, a filter panel and the results (run by
+    katalog.js), then the catalogue without JavaScript: the links to the facet pages and the full
+    list (up to INLINE_LIMIT cases). Which of the two shows is the style sheet's choice, by the
+    class ``ge-js`` that the page's <head> gives it (catalogue_head), so the form and the
+    page's first cases are there from the first paint and nothing moves when katalog.js starts. A filter value is addressed by its stable id, the slug of its facet page
     (``?tema=lokalt-engagemang``); the box carries its label too, which is what the Pagefind
     index filters on. katalog.js also understands a label in any letter case (older links).
     """
@@ -204,7 +204,7 @@ def catalogue_html(cases: list[Case], root: str) -> str:
     years = sorted({int(y) for c in cases for y in facets.active_years(c)})
     options = "".join(f'<option value="{y}">{y}</option>' for y in years)
     form = (
-        '<form class="ge-filters" id="ge-filters" role="search" aria-label="Filtrera exemplen" hidden>'
+        '<form class="ge-filters" id="ge-filters" role="search" aria-label="Filtrera exemplen">'
         '<p class="ge-filters__query"><label for="ge-q">Sök i exemplen</label>'
         '<input id="ge-q" name="q" type="search" autocomplete="off"></p>'
         '<details class="ge-panel" id="ge-panel"><summary>Filter <span class="ge-panel__active"></span></summary>'
@@ -224,7 +224,7 @@ def catalogue_html(cases: list[Case], root: str) -> str:
         '<option value="rubrik">Rubrik A–Ö</option></select>'
         '<button type="reset" class="md-button ge-filters__reset">Rensa</button></p>'
         '</form>'
-        '<div class="ge-results" id="ge-results" hidden>'
+        '<div class="ge-results" id="ge-results">'
         '<ul class="ge-chosen" aria-label="Valda filter" hidden></ul>'
         '<p class="ge-filters__error" id="ge-years-error" role="alert"></p>'
         f'<p class="ge-results__status" role="status" aria-live="polite">{count_text(len(cases))}</p>'
@@ -251,7 +251,10 @@ def catalogue_html(cases: list[Case], root: str) -> str:
 
 def catalogue_head(root: str) -> str:
     """A script for the start of the catalogue page's <head>, before the style sheets (a script
-    after them waits for them). An address with a search or filters (a shared link) needs
+    after them waits for them). It marks the page ``ge-js`` (JavaScript runs: the style sheet
+    shows the form and its results, not the static catalogue) and, for an address with a search
+    or filters, ``ge-busy`` (the page's own first cases dimmed until katalog.js says what they
+    are). An address with a search or filters (a shared link) needs
     Pagefind at once: this starts it while the rest of the page loads, with the options sok.js
     gives it (loadPagefind; Pagefind keeps one instance per page, so sok.js's later import and
     init find it started, and window.gePagefindStarted tells it not to give the options again),
@@ -263,7 +266,8 @@ def catalogue_head(root: str) -> str:
     preload = "".join(f"l=document.createElement('link');l.rel='preload';l.as='fetch';l.crossOrigin='anonymous';"
                       f"l.href=b+'pagefind/{name}';document.head.appendChild(l);"
                       for name in ("delar.json", "wasm.sv.pagefind"))
-    return ("<script>if(location.search.length>1){"
+    return ("<script>document.documentElement.classList.add('ge-js');if(location.search.length>1){"
+            "document.documentElement.classList.add('ge-busy');"
             f"var b=new URL('{root}',location.href).href,l;{preload}"
             "import(b+'pagefind/pagefind.js').then(function(pf){"
             "window.gePagefindStarted=true;"

@@ -506,7 +506,7 @@
     }).catch(function () {
       results.removeAttribute("aria-busy");
       statusEl.textContent = "Sökningen kunde inte laddas. Listan nedan visar alla exempel.";
-      staticList.hidden = false;
+      staticList.classList.add("ge-static--shown");
     });
   }
 
@@ -629,9 +629,10 @@
   }
 
   var initial = readState(new URLSearchParams(location.search));
-  form.hidden = false;
-  results.hidden = false;
-  staticList.hidden = true;
+  /* the page's <head> has marked it ge-js already (browse.catalogue_head), so that the style
+     sheet shows the form and these results from the first paint; a page built without the hooks
+     (goda-exempel write-pages) has no such script */
+  document.documentElement.classList.add("ge-js");
   /* a wide screen has room for the filters beside the list's start; a phone shows them when asked */
   if (window.matchMedia && window.matchMedia("(min-width: 60em)").matches) panel.open = true;
   fillForm(initial);
@@ -642,6 +643,7 @@
     statusEl.textContent = "Söker … Tills dess visas de första av alla " + pristine.status + ".";
   }
   run(initial);
+  document.documentElement.classList.remove("ge-busy"); /* from here on #ge-results[aria-busy] says it */
   /* an address that named filters by label (older links) or in another letter case is
      rewritten with the ids, without a new history entry */
   var tidy = toParams(formState()).toString();
