@@ -188,6 +188,22 @@ def test_filters_work_with_the_keyboard_alone(page, site_url):
     assert "tema=barn-och-unga" in page.url  # by id
 
 
+def test_with_javascript_the_form_shows_from_the_first_paint_and_the_static_list_if_the_script_fails(page, site_url):
+    # before katalog.js has run (it is held back here), the form and the first cases are in place
+    held = []
+    page.route("**/katalog.js", lambda route: held.append(route))
+    page.goto(site_url + "hitta-exempel/?tema=barn-och-unga", wait_until="domcontentloaded")
+    expect(page.locator("#ge-filters")).to_be_visible()
+    expect(page.locator("#ge-results .ge-results__list > li").first).to_be_visible()
+    expect(page.locator("#ge-static")).to_be_hidden()
+    assert "ge-busy" in page.evaluate("document.documentElement.className")  # dimmed: not yet the view's
+    # a script that cannot be loaded gives the catalogue without JavaScript
+    held[0].abort()
+    expect(page.locator("#ge-static")).to_be_visible()
+    expect(page.locator("#ge-filters")).to_be_hidden()
+    expect(page.locator("#ge-static .ge-list__title")).to_have_count(len(ALL))
+
+
 def test_without_javascript_the_full_list_and_facet_pages_are_there(browser, site_url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()

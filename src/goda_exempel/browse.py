@@ -172,7 +172,10 @@ def catalogue_html(cases: list[Case], root: str) -> str:
     katalog.js), then the catalogue without JavaScript: the links to the facet pages and the full
     list (up to INLINE_LIMIT cases). Which of the two shows is the style sheet's choice, by the
     class ``ge-js`` that the page's <head> gives it (catalogue_head), so the form and the
-    page's first cases are there from the first paint and nothing moves when katalog.js starts. A filter value is addressed by its stable id, the slug of its facet page
+    page's first cases are there from the first paint and nothing moves when katalog.js starts;
+    if katalog.js cannot be loaded, the class is taken away and the static catalogue shows.
+
+    A filter value is addressed by its stable id, the slug of its facet page
     (``?tema=lokalt-engagemang``); the box carries its label too, which is what the Pagefind
     index filters on. katalog.js also understands a label in any letter case (older links).
     """
@@ -244,7 +247,8 @@ def catalogue_html(cases: list[Case], root: str) -> str:
                 f'{find_words}</p></noscript>')
     static = (f'<div class="ge-static" id="ge-static">{noscript}<p>Bläddra efter {browse_links}.</p>'
               f'<p>Alla exempel efter rubrikens första bokstav: {letters}</p>{full}</div>')
-    script = f'<script src="{root}assets/javascripts/katalog.js" async></script>'
+    script = (f'<script src="{root}assets/javascripts/katalog.js" async '
+              """onerror="document.documentElement.classList.remove('ge-js','ge-busy')"></script>""")
     return (f'<div class="ge-catalogue" data-ge-base="{root}" data-ge-page="{CATALOGUE_PAGE}">'
             f'{form}{static}</div>{script}')
 
