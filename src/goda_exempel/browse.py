@@ -247,8 +247,7 @@ def catalogue_html(cases: list[Case], root: str) -> str:
                 f'{find_words}</p></noscript>')
     static = (f'<div class="ge-static" id="ge-static">{noscript}<p>Bläddra efter {browse_links}.</p>'
               f'<p>Alla exempel efter rubrikens första bokstav: {letters}</p>{full}</div>')
-    script = (f'<script src="{root}assets/javascripts/katalog.js" async '
-              """onerror="document.documentElement.classList.remove('ge-js','ge-busy')"></script>""")
+    script = f'<script src="{root}assets/javascripts/katalog.js" async></script>'
     return (f'<div class="ge-catalogue" data-ge-base="{root}" data-ge-page="{CATALOGUE_PAGE}">'
             f'{form}{static}</div>{script}')
 
@@ -258,7 +257,8 @@ def catalogue_head(root: str) -> str:
     after them waits for them). It marks the page ``ge-js`` (JavaScript runs: the style sheet
     shows the form and its results, not the static catalogue) and, for an address with a search
     or filters, ``ge-busy`` (the page's own first cases dimmed until katalog.js says what they
-    are). An address with a search or filters (a shared link) needs
+    are); if katalog.js cannot be loaded, it takes both marks away again, so that the static
+    catalogue shows. An address with a search or filters (a shared link) needs
     Pagefind at once: this starts it while the rest of the page loads, with the options sok.js
     gives it (loadPagefind; Pagefind keeps one instance per page, so sok.js's later import and
     init find it started, and window.gePagefindStarted tells it not to give the options again),
@@ -270,7 +270,11 @@ def catalogue_head(root: str) -> str:
     preload = "".join(f"l=document.createElement('link');l.rel='preload';l.as='fetch';l.crossOrigin='anonymous';"
                       f"l.href=b+'pagefind/{name}';document.head.appendChild(l);"
                       for name in ("delar.json", "wasm.sv.pagefind"))
-    return ("<script>document.documentElement.classList.add('ge-js');if(location.search.length>1){"
+    # (the page has no on… attributes: a failed katalog.js is caught here, in the capture phase)
+    return ("<script>document.documentElement.classList.add('ge-js');"
+            "addEventListener('error',function(e){var t=e.target;if(t&&t.src&&/\/katalog\.js$/.test(t.src))"
+            "document.documentElement.classList.remove('ge-js','ge-busy');},true);"
+            "if(location.search.length>1){"
             "document.documentElement.classList.add('ge-busy');"
             f"var b=new URL('{root}',location.href).href,l;{preload}"
             "import(b+'pagefind/pagefind.js').then(function(pf){"
