@@ -272,7 +272,7 @@ def catalogue_head(root: str) -> str:
                       for name in ("delar.json", "wasm.sv.pagefind"))
     # (the page has no on… attributes: a failed katalog.js is caught here, in the capture phase)
     return ("<script>document.documentElement.classList.add('ge-js');"
-            "addEventListener('error',function(e){var t=e.target;if(t&&t.src&&/\/katalog\.js$/.test(t.src))"
+            r"addEventListener('error',function(e){var t=e.target;if(t&&t.src&&/\/katalog\.js$/.test(t.src))"
             "document.documentElement.classList.remove('ge-js','ge-busy');},true);"
             "if(location.search.length>1){"
             "document.documentElement.classList.add('ge-busy');"
