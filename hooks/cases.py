@@ -31,7 +31,7 @@ from mkdocs.structure.files import File
 from mkdocs.structure import pages as mkdocs_pages
 from mkdocs.structure.toc import get_toc
 
-from goda_exempel import browse, casepage, facets, neutral, pages, search
+from goda_exempel import browse, casepage, facets, neutral, pages, search, selection
 from goda_exempel.errors import format_problems
 from goda_exempel.validate import validate_paths
 
@@ -200,7 +200,7 @@ def on_page_markdown(markdown, page, config, files):
     if parts:
         _html[page.file.src_uri] = parts
     if "<!-- goda-exempel:katalog -->" in page.file.content_string:
-        _head[page.file.src_uri] = browse.catalogue_head(root)
+        _head[page.file.src_uri] = browse.catalogue_head(root, selection.written(list(_build["cases"].values())))
     return markdown
 
 

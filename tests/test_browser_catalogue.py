@@ -297,13 +297,17 @@ def many_url(tmp_path_factory):
     server.shutdown()
 
 
-def test_more_cases_continue_the_title_order_from_the_search_index(page, many_url):
+@pytest.mark.parametrize("with_file", [True, False], ids=["selection-file", "search-index"])
+def test_more_cases_continue_the_title_order(page, many_url, with_file):
+    """From the selection file (goda_exempel.selection), or the search index without it."""
     from goda_exempel.sorting import swedish_sorted
     from goda_exempel.validate import validate_dir
 
     url, project = many_url
     titles = swedish_sorted(c.title for c in validate_dir(project / "examples", project).cases)
-    page.add_init_script(DATA_SAVER)  # the first step comes with the page, the next from the index
+    page.add_init_script(DATA_SAVER)  # the first step comes with the page, the next from the file or index
+    if not with_file:
+        page.route("**/hitta-exempel/urval.json", lambda route: route.abort())
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
     page.goto(url + "hitta-exempel/")
@@ -313,10 +317,11 @@ def test_more_cases_continue_the_title_order_from_the_search_index(page, many_ur
     for shown_before in range(STEP, 45, STEP):
         page.get_by_role("button", name="Visa fler").click()
         now = min(shown_before + STEP, 45)
-        expect(page.locator(".ge-results__list li")).to_have_count(now, timeout=15_000)  # the first loads Pagefind
+        expect(page.locator(".ge-results__list li")).to_have_count(now, timeout=15_000)  # the first loads the file or Pagefind
         assert page.locator(".ge-results__list .ge-list__title").all_inner_texts() == titles[:now]
         assert page.evaluate("document.activeElement.textContent") == titles[shown_before]  # the first new case
     assert page.get_by_role("button", name="Visa fler").is_hidden()
+    assert bool([u for u in requests if "/pagefind/" in u]) is not with_file
 
 
 def fragments_loaded(page, count: int) -> None:

@@ -285,7 +285,8 @@ def test_while_a_shared_address_searches_the_page_shows_its_own_list_not_an_empt
         else:
             held.append(route)
 
-    page.route("**/pagefind/**", hold)
+    page.route("**/pagefind/**", hold)  # what the results come from: Pagefind, or on this
+    page.route("**/hitta-exempel/urval.json", hold)  # site (a view without words) the selection file
     page.goto(site_url + "hitta-exempel/?tema=barn-och-unga")
     expect(page.locator(".ge-results__status")).to_have_text(f"Söker … Tills dess visas de första av alla {TOTAL}.")
     expect(page.locator("#ge-results")).to_have_attribute("aria-busy", "true")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import unicodedata
 from html import escape
 
-from . import facets, geo, lists, pages, render
+from . import facets, geo, lists, pages, render, selection
 from .load import slugify
 from .model import Case
 from .sorting import swedish_key
@@ -163,8 +163,6 @@ def case_page_url(case: Case) -> str:
 # loads its own Pagefind fragment (about 2 kB, as it holds the case's text): with 10 a step, the
 # first search at 10,000 cases stays under 300 kB (bench/README.md); with 20 it did not.
 CATALOGUE_PAGE = 10
-# Facets offered as filters in the catalogue, in this order
-FILTER_FACETS = ["tema", "lan", "kommun", "organisation", "malgrupp", "metod", "inriktning", "uppfoljning", "status"]
 
 
 def catalogue_html(cases: list[Case], root: str) -> str:
@@ -182,8 +180,8 @@ def catalogue_html(cases: list[Case], root: str) -> str:
     by = facets.index(cases)
     municipalities = geo.municipalities()
     groups = []
-    for key in FILTER_FACETS:
-        f = facets.facet(key)
+    for f in facets.FACETS:  # every facet is a filter, in this order
+        key = f.key
         values = [v for v in f.every_value() if by[key].get(v)]
         if not values:
             continue
@@ -248,39 +246,54 @@ def catalogue_html(cases: list[Case], root: str) -> str:
     static = (f'<div class="ge-static" id="ge-static">{noscript}<p>Bläddra efter {browse_links}.</p>'
               f'<p>Alla exempel efter rubrikens första bokstav: {letters}</p>{full}</div>')
     script = f'<script src="{root}assets/javascripts/katalog.js" async></script>'
-    return (f'<div class="ge-catalogue" data-ge-base="{root}" data-ge-page="{CATALOGUE_PAGE}">'
+    # the selection file, if the site has one (goda_exempel.selection): views without words
+    own = f' data-ge-urval="{root}{selection.PATH}"' if selection.written(cases) else ""
+    return (f'<div class="ge-catalogue" data-ge-base="{root}" data-ge-page="{CATALOGUE_PAGE}"{own}>'
             f'{form}{static}</div>{script}')
 
 
-def catalogue_head(root: str) -> str:
+def catalogue_head(root: str, own: bool = False) -> str:
     """A script for the start of the catalogue page's <head>, before the style sheets (a script
     after them waits for them). It marks the page ``ge-js`` (JavaScript runs: the style sheet
     shows the form and its results, not the static catalogue) and, for an address with a search
     or filters, ``ge-busy`` (the page's own first cases dimmed until katalog.js says what they
     are); if katalog.js cannot be loaded, it takes both marks away again, so that the static
-    catalogue shows. An address with a search or filters (a shared link) needs
-    Pagefind at once: this starts it while the rest of the page loads, with the options sok.js
-    gives it (loadPagefind; Pagefind keeps one instance per page, so sok.js's later import and
-    init find it started, and window.gePagefindStarted tells it not to give the options again),
-    and preloads the shard list and the WebAssembly
-    (Pagefind's name for it, for the site's language), which Pagefind would ask for only after
-    its entry file. Otherwise the first request waits until the theme's script and then
-    katalog.js have run (bench/slow_phone.py). The plain catalogue loads nothing of the search
-    until it is idle."""
+    catalogue shows.
+
+    An address with a search or filters (a shared link) needs its results at once, so this
+    starts loading what they come from while the rest of the page loads:
+
+    - without search words, on a site with a selection file (``own``, goda_exempel.selection):
+      that file (window.geUrval, which katalog.js takes up);
+    - otherwise Pagefind, with the options sok.js gives it (loadPagefind; Pagefind keeps one
+      instance per page, so sok.js's later import and init find it started, and
+      window.gePagefindStarted tells it not to give the options again), and preloads the shard
+      list and the WebAssembly (Pagefind's name for it, for the site's language), which Pagefind
+      would ask for only after its entry file.
+
+    Otherwise the first request would wait until the theme's script and then katalog.js have run
+    (bench/slow_phone.py). The plain catalogue loads nothing of the search until it is idle."""
     preload = "".join(f"l=document.createElement('link');l.rel='preload';l.as='fetch';l.crossOrigin='anonymous';"
                       f"l.href=b+'pagefind/{name}';document.head.appendChild(l);"
                       for name in ("delar.json", "wasm.sv.pagefind"))
+    pagefind = (f"{preload}import(b+'pagefind/pagefind.js').then(function(pf){{"
+                "window.gePagefindStarted=true;"
+                "return pf.options({baseUrl:new URL(b).pathname,noWorker:true}).then(function(){return pf.init();});"
+                "}).catch(function(){});")
+    if own:
+        start = ("if(!(new URLSearchParams(location.search).get('q')||'').trim()){"
+                 f"window.geUrval=fetch(b+'{selection.PATH}').then(function(r){{"
+                 "if(!r.ok)throw new Error(r.status);return r.json();});"
+                 f"}}else{{{pagefind}}}")
+    else:
+        start = pagefind
     # (the page has no on… attributes: a failed katalog.js is caught here, in the capture phase)
     return ("<script>document.documentElement.classList.add('ge-js');"
             r"addEventListener('error',function(e){var t=e.target;if(t&&t.src&&/\/katalog\.js$/.test(t.src))"
             "document.documentElement.classList.remove('ge-js','ge-busy');},true);"
             "if(location.search.length>1){"
             "document.documentElement.classList.add('ge-busy');"
-            f"var b=new URL('{root}',location.href).href,l;{preload}"
-            "import(b+'pagefind/pagefind.js').then(function(pf){"
-            "window.gePagefindStarted=true;"
-            "return pf.options({baseUrl:new URL(b).pathname,noWorker:true}).then(function(){return pf.init();});"
-            "}).catch(function(){});}</script>")
+            f"var b=new URL('{root}',location.href).href,l;{start}}}</script>")
 
 
 def _county_attr(key: str, value: str, municipalities) -> str:

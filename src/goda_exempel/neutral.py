@@ -7,7 +7,7 @@ parts of the site's own pages (the newest cases, catalogue, map, place list, sta
 where their markers are, and the open data files. After (``goda-exempel write-site-data``):
 the search index, from the built case pages, and the open data again, written into the
 built site. hooks/cases.py and hooks/export.py call the same functions
-(``generated_pages``, ``MARKERS``, ``export.site_files``); hooks/search.py builds the same index
+(``generated_pages``, ``MARKERS``, ``site_files``); hooks/search.py builds the same index
 while MkDocs renders, from the same case pages.
 
 Links. The core writes relative links in raw HTML: ``root`` leads from a page's address to the
@@ -31,7 +31,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from . import browse, casepage, export, facets, form, lists, load, map as sweden_map, pages, search, stats, written_toc
+from . import browse, casepage, export, facets, form, lists, load, map as sweden_map, pages, search, selection, stats, written_toc
 from .model import Case
 from .repo import Repo
 
@@ -210,8 +210,14 @@ def with_edit_url(markdown: str, url: str | None) -> str:
     return f"---\n{line}---\n\n{markdown}"
 
 
+def site_files(cases: list[Case], site_url: str, site_name: str) -> dict[str, bytes]:
+    """Every file the site publishes besides its pages: the open data (goda_exempel.export) and
+    the catalogue's selection file (goda_exempel.selection), by its path from the site root."""
+    return {**export.site_files(cases, site_url, site_name), **selection.site_files(cases)}
+
+
 def _write_exports(config: Config, cases: list[Case], folder: Path) -> None:
-    for path, content in export.site_files(cases, config.site_url, config.site_name).items():
+    for path, content in site_files(cases, config.site_url, config.site_name).items():
         (folder / path).parent.mkdir(parents=True, exist_ok=True)
         (folder / path).write_bytes(content)
 

@@ -12,12 +12,16 @@
    types) replace it, until a filter changes or Enter is pressed.
 
    The unfiltered view needs no search: the page comes with its first cases in title order and
-   every facet value's count (goda_exempel/browse.py). Pagefind (loaded by sok.js, window.geSok,
-   with every shard of the index merged) is loaded once the page is idle (not with the
-   browser's data saver on), when the visitor starts to use the form, or when the address asks
-   for a search.
+   every facet value's count (goda_exempel/browse.py). A view without search words (filters, the
+   period, an order) is found here in the selection file (goda_exempel/selection.py) on a site
+   that has one (up to 1,000 cases): one small file instead of the search index's chain of
+   files and its WebAssembly, which on a slow phone made a shared filtered address wait
+   (bench/slow_phone.py). Searches with words, and every view on a larger site or if the file
+   cannot be loaded, go to Pagefind (loaded by sok.js, window.geSok, with every shard of the
+   index merged), which is loaded once the page is idle (not with the browser's data saver on),
+   when the visitor starts to use the form, or when the address asks for a search.
 
-   Filter counts come from Pagefind's filter indexes, which are loaded one facet at a time: for
+   With Pagefind, filter counts come from its filter indexes, which are loaded one facet at a time: for
    the facets in use and the facet groups the visitor has opened (a closed group shows no
    counts). Pagefind counts every loaded filter in every search, and that grows with cases ×
    results, so loading all of them (10,000 cases: 315 KB) made each search take a second.
@@ -65,7 +69,13 @@
     FACET_NAME[group.querySelector("input[type=checkbox]").name] = group.querySelector("summary").textContent;
   });
   var unknown = []; /* [{key, value}]: values in the address that the page does not offer */
-  var loadedFacets = {}; /* facets whose filter index Pagefind has loaded */
+  var loadedFacets = {}; /* facets whose filter index Pagefind has loaded: it counts them all */
+  var ALL = {}; /* every group */
+  FACETS.forEach(function (key) { ALL[key] = true; });
+  function pagefindCounted(options) {
+    Object.keys(options.filters).forEach(function (key) { if (key !== "ar") loadedFacets[key] = true; });
+    return loadedFacets;
+  }
   function tal(n) { /* 9 465, as the page's own counts are written */
     return window.geSok ? window.geSok.tal(n) : String(n);
   }
@@ -98,6 +108,73 @@
     }
     return everyCaseSearch;
   }
+
+  /* The selection file (goda_exempel.selection), on a site that has one: every case with what
+     the list shows and its filter values, in title order. A view without search words is found
+     in it here, without Pagefind (for a shared address the page's head has started loading it:
+     window.geUrval). Counts come with it for every group. */
+  var OWN = root.getAttribute("data-ge-urval");
+  var selectionFile = null;
+  function selection() {
+    if (!selectionFile) {
+      selectionFile = window.geUrval || fetch(new URL(OWN, document.baseURI).href).then(function (r) {
+        if (!r.ok) throw new Error(r.status);
+        return r.json();
+      });
+      window.geUrval = null;
+      selectionFile.catch(function () { selectionFile = null; });
+    }
+    return selectionFile;
+  }
+
+  /* A view without words, as Pagefind would find it: a group's values combined with "or", the
+     groups with "and", a period keeps a case that ran in any of its years. Each group's counts
+     are of the cases that every other group's ticks (and the period) keep, as ownCounts makes
+     them with Pagefind. The results are in title order (their rank) and as Pagefind's: data()
+     gives {url, meta, filters}. */
+  function ownSearch(state) {
+    return selection().then(function (file) {
+      var wanted = {};
+      FACETS.forEach(function (key) {
+        if (state.facets[key].length) {
+          wanted[key] = state.facets[key].map(function (id) { return file.fasetter[key].indexOf(LABEL[key][id]); });
+        }
+      });
+      var keys = Object.keys(wanted);
+      var span = years(state);
+      var from = span ? Number(span[0]) : 0, to = span ? Number(span[span.length - 1]) : 0;
+      var keeps = function (c, except) {
+        if (span && (c.ar[1] < from || c.ar[0] > to)) return false;
+        return keys.every(function (key) {
+          var has = c.f[key] || [];
+          return key === except || wanted[key].some(function (i) { return has.indexOf(i) !== -1; });
+        });
+      };
+      var result = function (c, rank) {
+        return { id: "urval-" + rank, rank: rank, data: function () {
+          var filters = {};
+          Object.keys(c.f).forEach(function (key) {
+            filters[key] = c.f[key].map(function (i) { return file.fasetter[key][i]; });
+          });
+          return Promise.resolve({ url: new URL(c.u, base).pathname, filters: filters,
+            meta: { title: c.t, organisation: c.o, plats: c.p, period: c.d, tillagd: c.a, ingress: c.i } });
+        } };
+      };
+      var found = [], counts = {};
+      file.exempel.forEach(function (c, rank) { if (keeps(c)) found.push(result(c, rank)); });
+      FACETS.forEach(function (key) {
+        var count = counts[key] = {};
+        file.exempel.forEach(function (c) {
+          if (!keeps(c, key)) return;
+          (c.f[key] || []).forEach(function (i) {
+            var label = file.fasetter[key][i];
+            count[label] = (count[label] || 0) + 1;
+          });
+        });
+      });
+      return { results: found, filters: counts, own: true };
+    });
+  }
   /* result id → place in title order: shard s, place i within it → i × shards + s */
   var titleRankMap = null;
   function titleRank() {
@@ -125,10 +202,10 @@
     }
     return dateRank;
   }
-  var current = { results: [], shown: 0, token: 0, state: null };
+  var current = { results: [], shown: 0, token: 0, state: null, counted: ALL };
 
   function readState(params) {
-    var state = { q: params.get("q") || "", sortera: params.get("sortera") || "",
+    var state = { q: (params.get("q") || "").trim(), sortera: params.get("sortera") || "",
       fran: params.get("fran") || "", till: params.get("till") || "", facets: {}, unknown: [] };
     FACETS.forEach(function (key) {
       state.facets[key] = [];
@@ -300,12 +377,13 @@
     });
   }
 
-  /* counts === null: the unfiltered view, whose counts came with the page */
-  function updateCounts(counts, options) {
-    if (counts) Object.keys(options.filters).forEach(function (key) { loadedFacets[key] = true; });
+  /* counts === null: the unfiltered view, whose counts came with the page; counted: the groups
+     the search counted (a group without counts shows none) */
+  function updateCounts(counts, counted) {
+    current.counted = counts ? counted : ALL;
     boxes.forEach(function (box, i) {
       var text = totals[i];
-      if (counts) text = loadedFacets[box.name] ? "(" + tal((counts[box.name] || {})[LABEL[box.name][box.value]] || 0) + ")" : "";
+      if (counts) text = counted[box.name] ? "(" + tal((counts[box.name] || {})[LABEL[box.name][box.value]] || 0) + ")" : "";
       box.parentNode.querySelector("[data-count]").textContent = text;
     });
   }
@@ -314,9 +392,9 @@
   function ordered(state, search) {
     var order = state.sortera === "nyast" ? "nyast" : (state.sortera === "rubrik" || !state.q) ? "rubrik" : "";
     if (!order) return Promise.resolve(search.results);
-    return Promise.all([titleRank(), order === "nyast" ? byDate() : null]).then(function (ranks) {
+    return Promise.all([search.own ? null : titleRank(), order === "nyast" ? byDate() : null]).then(function (ranks) {
       var place = function (r) {
-        var rank = ranks[0][r.id];
+        var rank = search.own ? r.rank : ranks[0][r.id];
         if (rank === undefined) return Infinity;
         return ranks[1] ? ranks[1][rank] : rank;
       };
@@ -445,6 +523,22 @@
      without a search, whenever the view is unfiltered in title order */
   var pristine = { html: list.innerHTML, status: statusEl.textContent, more: more.hidden, shown: list.children.length };
 
+  /* A view's search: without words from the selection file if the site has one (and it can be
+     loaded), else from Pagefind */
+  function find(state, options) {
+    var fromPagefind = function () {
+      return pagefind().then(function (pf) {
+        if (!state.q && !Object.keys(options.filters).length) return everyCase();
+        var term = state.q ? searchWords(state.q) : EVERY_CASE;
+        return pf.search(term, options).then(function (s) { /* the words themselves first (sok.js) */
+          return state.q ? window.geSok.exactFirst(pf, term, s, options) : s;
+        });
+      });
+    };
+    if (state.q || !OWN) return fromPagefind();
+    return ownSearch(state).catch(fromPagefind);
+  }
+
   function run(state) {
     var token = ++current.token;
     current.state = state;
@@ -464,15 +558,7 @@
     }
     results.setAttribute("aria-busy", "true");
     var options = searchOptions(state);
-    var engineReady = null;
-    return pagefind().then(function (pf) {
-      engineReady = pf;
-      if (!state.q && !Object.keys(options.filters).length) return everyCase();
-      var term = state.q ? searchWords(state.q) : EVERY_CASE;
-      return pf.search(term, options).then(function (s) { /* the words themselves first (sok.js) */
-        return state.q ? window.geSok.exactFirst(pf, term, s, options) : s;
-      });
-    }).then(function (search) {
+    return find(state, options).then(function (search) {
       if (token !== current.token || !search) return;
       return ordered(state, search).then(function (sorted) { return { search: search, results: sorted }; });
     }).then(function (done) {
@@ -493,13 +579,14 @@
          A ticked group's counts come from searches without its own ticks, made once the first
          results are shown (ownCounts), so that they do not hold those up */
       if (unfiltered(state)) updateCounts(null);
+      else if (search.own) updateCounts(search.filters, ALL);
       else {
-        updateCounts(search.filters || {}, options);
+        updateCounts(search.filters || {}, pagefindCounted(options));
         shown.then(function () {
-          return token === current.token ? ownCounts(engineReady, state, options, search) : null;
+          return token === current.token ? pagefind().then(function (pf) { return ownCounts(pf, state, options, search); }) : null;
         }).then(function (counts) {
           if (!counts) return;
-          if (token === current.token) updateCounts(counts, options);
+          if (token === current.token) updateCounts(counts, pagefindCounted(options));
         }).catch(function () {});
       }
       return shown;
@@ -510,11 +597,13 @@
     });
   }
 
-  /* "Visa fler" in the unfiltered view: the rest of the list comes from the search index */
+  /* "Visa fler" in the unfiltered view: the rest of the list comes from the selection file or
+     the search index */
   function allCases() {
     var token = current.token;
-    return everyCase().then(function (search) {
-      return ordered({ q: "", sortera: "rubrik" }, search);
+    var state = readState(new URLSearchParams());
+    return find(state, { filters: {} }).then(function (search) { /* (Pagefind: every case) */
+      return ordered(state, search);
     }).then(function (sorted) {
       if (token !== current.token) return;
       current.results = sorted;
@@ -610,21 +699,30 @@
     group.addEventListener("toggle", function () {
       var state = formState();
       if (group.open && !group.querySelector("input:checked") && !unfiltered(state)
-          && !loadedFacets[group.querySelector("input").name]) run(state);
+          && !current.counted[group.querySelector("input").name]) run(state);
     });
   });
   /* the visitor is about to search: load Pagefind meanwhile */
   form.addEventListener("focusin", function (event) {
     if (event.target.name === "q") pagefind().catch(function () {});
   });
-  form.addEventListener("pointerdown", function () { pagefind().catch(function () {}); });
-  /* Once the page is idle, get the search ready: load Pagefind and list every case through it
-     (the search the facets and "Visa fler" start from). A visitor comes here to search or
-     filter, and the first search then needs only its own word index: on the 10,000-case test
-     site its results came after about 0.23 s instead of 0.38 s (bench/README.md). Not with
-     the browser's data saver on: then Pagefind loads when the visitor starts to use the form. */
-  if (!(navigator.connection && navigator.connection.saveData)) {
-    var ready = function () { everyCase().catch(function () {}); };
+  form.addEventListener("pointerdown", function (event) {
+    if (event.target.name === "q" || !OWN) pagefind().catch(function () {});
+    else selection().catch(function () {}); /* a filter: answered from the selection file */
+  });
+  /* Once the address's view is shown and the page is idle, get the search ready: the selection
+     file (the filters' answers, on a site that has one), and Pagefind with every case listed
+     through it (the search the facets and "Visa fler" start from without the file, and words'
+     order by title). A visitor comes here to search or filter, and the first search then needs
+     only its own word index: on the 10,000-case test site its results came after about 0.23 s
+     instead of 0.38 s (bench/README.md). Not with the browser's data saver on: then each loads
+     when the visitor starts to use the form. */
+  function getReady() {
+    if (navigator.connection && navigator.connection.saveData) return;
+    var ready = function () {
+      if (OWN) selection().catch(function () {});
+      everyCase().catch(function () {});
+    };
     if (window.requestIdleCallback) requestIdleCallback(ready, { timeout: 2000 }); else setTimeout(ready, 500);
   }
 
@@ -642,7 +740,7 @@
     more.hidden = true;
     statusEl.textContent = "Söker … Tills dess visas de första av alla " + pristine.status + ".";
   }
-  run(initial);
+  run(initial).then(getReady, getReady);
   document.documentElement.classList.remove("ge-busy"); /* from here on #ge-results[aria-busy] says it */
   /* an address that named filters by label (older links) or in another letter case is
      rewritten with the ids, without a new history entry */
