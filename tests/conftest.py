@@ -53,6 +53,11 @@ def mkdocs_build(site_dir: Path, config: Path = ROOT / "mkdocs.yml", strict: boo
     return subprocess.run(args, cwd=cwd, capture_output=True, text=True, env=env, check=False)
 
 
+# the browser's data saver on (navigator.connection.saveData), as Chromium reports it when the
+# visitor has turned it on: the catalogue then loads nothing of the search until it is used
+DATA_SAVER = "Object.defineProperty(navigator, 'connection', {value: {saveData: true}, configurable: true})"
+
+
 def search_settled(page, ms: int = 500) -> None:
     """Wait in the page until the search it has begun to load (window.geSok.load, shared by
     both boxes) is loaded, and then `ms` longer, after any shorter timer the page has set (a

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from conftest import search_settled
+from conftest import DATA_SAVER, search_settled
 from goda_exempel.browse import CATALOGUE_PAGE as STEP
 from bank import ALL, CASES, TOTAL, count_label, first_page, ids, labels_of, matching
 from goda_exempel.browse import count_text
@@ -219,9 +219,6 @@ def test_without_javascript_the_full_list_and_facet_pages_are_there(browser, sit
     context.close()
 
 
-# the browser's data saver on (navigator.connection.saveData), as Chromium reports it when the
-# visitor has turned it on: the catalogue then loads nothing of the search until it is used
-DATA_SAVER = "Object.defineProperty(navigator, 'connection', {value: {saveData: true}, configurable: true})"
 
 
 def test_once_idle_the_catalogue_readies_the_search_without_changing_what_it_shows(page, site_url):
