@@ -223,8 +223,8 @@ def _write_exports(config: Config, cases: list[Case], folder: Path) -> None:
 
 
 def write_site_data(config: Config, cases: list[Case], site: Path) -> None:
-    """The open data (again: a generator that does not copy them from the pages' folder) and
-    the search index, from the built case pages, into the built site at ``site``. A built case
+    """The open data and the catalogue's selection file (``site_files``; again: a generator that
+    does not copy them from the pages' folder) and the search index, from the built case pages, into the built site at ``site``. A built case
     page with a personnummer (``PageError``) stops it before anything is written."""
     found = []
     for case in cases:

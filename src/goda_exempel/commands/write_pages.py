@@ -3,7 +3,8 @@
 Writes a copy of the docs folder with every generated page in it (cases, facet pages, A–Ö
 lists) and the generated parts of the site's own pages (newest cases, catalogue, map,
 statistics), for a generator that runs no hooks (``docs_dir: MAPP``). After the generator,
-``goda-exempel write-site-data SITE`` adds the open data and the search index. See
+``goda-exempel write-site-data SITE`` adds the open data, the catalogue's selection file and
+the search index. See
 goda_exempel/neutral.py.
 """
 

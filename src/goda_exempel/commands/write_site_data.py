@@ -1,5 +1,5 @@
-"""``goda-exempel write-site-data [SITE]``: the open data and the search index, into a site
-built from ``goda-exempel write-pages`` (see goda_exempel/neutral.py)."""
+"""``goda-exempel write-site-data [SITE]``: the open data, the catalogue's selection file and the
+search index, into a site built from ``goda-exempel write-pages`` (see goda_exempel/neutral.py)."""
 
 from __future__ import annotations
 
