@@ -192,6 +192,14 @@ def wait_for(predicate, what: str, log: list[str], timeout: float = 90):
     pytest.fail(f"{what} within {timeout} s; {GENERATOR} serve said:\n" + "".join(log[-40:]))
 
 
+def rebuild_ended(log: list[str], mark: int) -> int | None:
+    """The index of the first line after ``mark`` that says a rebuild of `serve` has ended: the
+    build's "Documentation built …", or the server's "Reloading browsers", which it logs once
+    the build has returned (a CI run once read the second without the first)."""
+    return next((i for i, line in enumerate(list(log)) if i >= mark
+                 and ("Documentation built" in line or "Reloading browsers" in line)), None)
+
+
 @contextlib.contextmanager
 def make_serve(tmp_path: Path):
     """`make serve`'s command, with -v, on a copy of the project on a free port.

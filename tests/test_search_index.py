@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, make_serve, mkdocs_build, wait_for
+from conftest import ROOT, make_serve, mkdocs_build, rebuild_ended, wait_for
 from goda_exempel import search
 from goda_exempel.pagefind_files import decode
 from goda_exempel.sorting import swedish_sorted
@@ -226,7 +226,7 @@ def test_serve_serves_an_edit_at_once_and_indexes_it_in_the_background(tmp_path)
         case.write_text(case.read_text(encoding="utf-8") + "\nEtt nytt ord: Sökmätpunkt.\n", encoding="utf-8")
         _wait(lambda: "Sökmätpunkt" in _get(f"{base}exempel/trygga-grannar-vatterhem/"), "the edit was not served", log)
         _wait(lambda: _indexed(site, "Sökmätpunkt"), "the edit was not indexed", log)
-        built = next(i for i, line in enumerate(log) if i >= mark and "Documentation built" in line)
+        built = _wait(lambda: rebuild_ended(log, mark), "the rebuild did not end", log)
         # the index files can be in place a moment before the line saying so has been read
         indexed = _wait(lambda: next((i for i, line in enumerate(list(log))
                                       if i >= mark and "Sökindexet är uppdaterat" in line), None),

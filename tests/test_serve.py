@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import make_serve, make_serve_command, wait_for
+from conftest import make_serve, make_serve_command, rebuild_ended, wait_for
 
 EDITED = "trygga-grannar-vatterhem"  # shares themes with every other seed case
 REMOVED = "vardegrund-raslatt-jonkoping"
@@ -89,7 +89,7 @@ def test_an_edited_title_reaches_every_page_that_shows_it_and_nothing_else_is_re
     mark = len(log)
     path.write_text(text.replace(title_line, f'title: "{new_title}"'), encoding="utf-8")
     _wait(lambda: new_title in _get(f"{base}exempel/{EDITED}/")[1], "the edited page was not served", log)
-    _wait(lambda: any("Documentation built" in line for line in log[mark:]), "the rebuild did not end", log)
+    _wait(lambda: rebuild_ended(log, mark) is not None, "the rebuild did not end", log)
 
     for page in (f"exempel/{neighbour}/",  # "Liknande exempel"
                  "tema/vald-i-nara-relationer/", "kommun/jonkoping/", "alla/g/", "hitta-exempel/"):
@@ -113,7 +113,7 @@ def test_an_edited_title_reaches_every_page_that_shows_it_and_nothing_else_is_re
     mark = len(log)
     path.write_text(path.read_text(encoding="utf-8") + "\nEn ny mening Mätpunktserve.\n", encoding="utf-8")
     _wait(lambda: "Mätpunktserve" in _get(f"{base}exempel/{EDITED}/")[1], "the new text was not served", log)
-    _wait(lambda: any("Documentation built" in line for line in log[mark:]), "the rebuild did not end", log)
+    _wait(lambda: rebuild_ended(log, mark) is not None, "the rebuild did not end", log)
     assert _rewritten(before, _pages(site)) == {f"exempel/{EDITED}"}
 
 
