@@ -131,6 +131,21 @@ def test_a_shared_filtered_address_needs_nothing_of_the_search_index(page, site_
     assert [url for url in requests if "/pagefind/" in url]
 
 
+def test_newest_first_needs_nothing_of_the_search_index_either(page, site_url):
+    """"Senast tillagda" (the start page's link to every case, newest first) from the file alone."""
+    from goda_exempel import lists
+
+    page.add_init_script(DATA_SAVER)
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(site_url + "hitta-exempel/?sortera=nyast")
+    list_complete(page, CATALOGUE)
+    shown = page.locator(".ge-results__list a").evaluate_all("els => els.map(e => e.pathname.split('/').at(-2))")
+    assert shown == first_page(lists.newest(CASES))
+    page.wait_for_load_state("networkidle")
+    assert not [url for url in requests if "/pagefind/" in url]
+
+
 def test_with_the_data_saver_the_plain_catalogue_loads_no_selection_file(page, site_url):
     page.add_init_script(DATA_SAVER)
     requests: list[str] = []

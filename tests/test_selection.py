@@ -18,6 +18,7 @@ def test_every_case_once_in_swedish_title_order_with_what_the_list_shows():
         assert row["i"] == case.meta["summary"]
         years = facets.active_years(case)
         assert row["ar"] == [int(years[0]), int(years[-1])]
+        assert row["n"] == lists.newest(CASES).index(case)  # its place under "Senast tillagda"
         # the list row of the page's own HTML says the same organisation, place and period
         assert f'{row["o"]} · {row["p"]} · {row["d"]}' in lists.item_html(case, "").replace("&#x27;", "'")
 

@@ -20,6 +20,7 @@ Format, keys in Swedish as the rest of the site's files::
     {"fasetter": {"tema": ["Barn och unga", ...], ...},    # each filter's labels, as offered
      "exempel": [{"u": "exempel/<id>/", "t": title, "o": organisations, "p": places,
                   "d": period, "a": date added, "i": summary,
+                  "n": place when the newest are first (goda_exempel.lists.newest),
                   "f": {"tema": [0, 3], ...},                # indexes into "fasetter"
                   "ar": [first year, last year]}, ...]}      # in Swedish title order
 """
@@ -47,6 +48,7 @@ def data(cases: list[Case]) -> dict:
         offered = [f.label_of(v) for v in f.every_value() if by[key].get(v)]  # as the boxes are
         labels[key] = offered
         place[key] = {label: i for i, label in enumerate(offered)}
+    newest = {case.id: place for place, case in enumerate(lists.newest(cases))}
     out = []
     for case in lists.by_title(cases):
         values = {}
@@ -63,6 +65,7 @@ def data(cases: list[Case]) -> dict:
             "p": lists.places_text(case),
             "d": render.period_text(case.meta["period"]),
             "a": render.swedish_date(str(case.meta["added"])),
+            "n": newest[case.id],
             "i": case.meta["summary"],
             "f": values,
             "ar": [int(years[0]), int(years[-1])],

@@ -112,7 +112,7 @@
   /* The selection file (goda_exempel.selection), on a site that has one: every case with what
      the list shows and its filter values, in title order. A view without search words is found
      in it here, without Pagefind (for a shared address the page's head has started loading it:
-     window.geUrval). Counts come with it for every group. */
+     window.geUrval). Counts come with it for every group, and each case's place in either order. */
   var OWN = root.getAttribute("data-ge-urval");
   var selectionFile = null;
   function selection() {
@@ -151,7 +151,7 @@
         });
       };
       var result = function (c, rank) {
-        return { id: "urval-" + rank, rank: rank, data: function () {
+        return { id: "urval-" + rank, rank: rank, newest: c.n, data: function () {
           var filters = {};
           Object.keys(c.f).forEach(function (key) {
             filters[key] = c.f[key].map(function (i) { return file.fasetter[key][i]; });
@@ -392,9 +392,13 @@
   function ordered(state, search) {
     var order = state.sortera === "nyast" ? "nyast" : (state.sortera === "rubrik" || !state.q) ? "rubrik" : "";
     if (!order) return Promise.resolve(search.results);
-    return Promise.all([search.own ? null : titleRank(), order === "nyast" ? byDate() : null]).then(function (ranks) {
+    if (search.own) { /* the selection file has both places */
+      return Promise.resolve(search.results.map(function (r) { return [order === "nyast" ? r.newest : r.rank, r]; })
+        .sort(function (a, b) { return a[0] - b[0]; }).map(function (pair) { return pair[1]; }));
+    }
+    return Promise.all([titleRank(), order === "nyast" ? byDate() : null]).then(function (ranks) {
       var place = function (r) {
-        var rank = search.own ? r.rank : ranks[0][r.id];
+        var rank = ranks[0][r.id];
         if (rank === undefined) return Infinity;
         return ranks[1] ? ranks[1][rank] : rank;
       };
