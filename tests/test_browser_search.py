@@ -129,6 +129,9 @@ def sharded_url(tmp_path_factory):
         pages.append(found)
     search.build_index(pages, site / "pagefind", shard_size=2)
     assert json.loads((site / "pagefind" / "delar.json").read_text()) == {"delar": [2, 2]}
+    # the catalogue's selection file has the files' dates, not these: without it, the catalogue
+    # answers every view from the index, as on a site too large for the file (goda_exempel.selection)
+    (site / "hitta-exempel" / "urval.json").unlink()
     server = serve(site, pages_path())
     yield f"http://127.0.0.1:{server.server_address[1]}{pages_path()}"
     server.shutdown()
