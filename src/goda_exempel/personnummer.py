@@ -97,13 +97,10 @@ def find_in_reader_form(text: str) -> list[int]:
     return find(reader_form(text))
 
 
-def in_text(text: str, paragraphs: bool = False) -> bool:
-    """Whether validation refuses a value for a number in it, as written or as a reader sees
-    it. ``paragraphs``: also a number broken over two lines, as a page shows the lines of a
-    paragraph (or of a field's value) run together; validate checks the case's text and every
-    field's value so."""
-    return bool(find(text) or find_in_reader_form(text)
-                or paragraphs and find_in_reader_form(" ".join(text.split())))
+def in_text(text: str) -> bool:
+    """Whether validation refuses a field's value for a number in it, as written or as a reader
+    sees it, also one broken over two lines (a page shows the lines of a value run together)."""
+    return bool(find(text) or find_in_reader_form(text) or find_in_reader_form(" ".join(text.split())))
 
 
 def in_id(case_id: str) -> bool:

@@ -499,7 +499,7 @@ def _personnummer(source: SourceFile) -> list[Problem]:
                 scan(v, path + (i,))
         elif isinstance(value, (str, int)) and not isinstance(value, bool):
             text = str(value)
-            if personnummer.in_text(text, paragraphs=True):  # a value of several lines is shown as one paragraph
+            if personnummer.in_text(text):
                 line = source.line_of(path)
                 if line not in found and field_name(path) not in found.values():
                     found[line] = field_name(path)

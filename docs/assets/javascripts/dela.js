@@ -956,11 +956,11 @@
     if ((text.match(PN_COUNT) || []).length < 10 && text.indexOf("&#") === -1) return false;
     return findNumber(readerForm(text));
   }
-  /* Whether validate refuses the text (personnummer.in_text); with paragraphs, also a number
-     broken over two lines, which validate looks for in every value and in the case's text. */
-  function hasPersonnummer(text, paragraphs) {
+  /* Whether validate refuses the text (personnummer.in_text): also a number broken over two
+     lines, which validate looks for in every value and in the case's text. */
+  function hasPersonnummer(text) {
     if (findNumber(text) || findInReaderForm(text)) return true;
-    return !!paragraphs && findInReaderForm(text.split(PN_WHITESPACE).filter(Boolean).join(" "));
+    return findInReaderForm(text.split(PN_WHITESPACE).filter(Boolean).join(" "));
   }
 
   /* Messages the browser cannot work out itself: a personnummer anywhere, a title whose id is
@@ -970,7 +970,7 @@
     var messages = new Map();
     controls().forEach(function (c) {
       if ((c.tagName === "TEXTAREA" || c.type === "text" || c.type === "number") &&
-          hasPersonnummer(c.value, true)) {
+          hasPersonnummer(c.value)) {
         messages.set(c, { text: sentence(CFG.personnummer.message), name: "personnummer" });
       }
     });
