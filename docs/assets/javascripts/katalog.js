@@ -130,8 +130,8 @@
   /* A view without words, as Pagefind would find it: a group's values combined with "or", the
      groups with "and", a period keeps a case that ran in any of its years. Each group's counts
      are of the cases that every other group's ticks (and the period) keep, as ownCounts makes
-     them with Pagefind. The results are in title order (their rank) and as Pagefind's: data()
-     gives {url, meta, filters}. */
+     them with Pagefind. The results are in title order and as Pagefind's: data() gives {url,
+     meta, filters}. */
   function ownSearch(state) {
     return selection().then(function (file) {
       var wanted = {};
@@ -150,8 +150,8 @@
           return key === except || wanted[key].some(function (i) { return has.indexOf(i) !== -1; });
         });
       };
-      var result = function (c, rank) {
-        return { id: "urval-" + rank, rank: rank, newest: c.n, data: function () {
+      var result = function (c) {
+        return { newest: c.n, data: function () {
           var filters = {};
           Object.keys(c.f).forEach(function (key) {
             filters[key] = c.f[key].map(function (i) { return file.fasetter[key][i]; });
@@ -161,7 +161,7 @@
         } };
       };
       var found = [], counts = {};
-      file.exempel.forEach(function (c, rank) { if (keeps(c)) found.push(result(c, rank)); });
+      file.exempel.forEach(function (c) { if (keeps(c)) found.push(result(c)); });
       FACETS.forEach(function (key) {
         var count = counts[key] = {};
         file.exempel.forEach(function (c) {
@@ -392,9 +392,9 @@
   function ordered(state, search) {
     var order = state.sortera === "nyast" ? "nyast" : (state.sortera === "rubrik" || !state.q) ? "rubrik" : "";
     if (!order) return Promise.resolve(search.results);
-    if (search.own) { /* the selection file has both places */
-      return Promise.resolve(search.results.map(function (r) { return [order === "nyast" ? r.newest : r.rank, r]; })
-        .sort(function (a, b) { return a[0] - b[0]; }).map(function (pair) { return pair[1]; }));
+    if (search.own) { /* in title order already; the selection file has each case's place by date too */
+      if (order === "rubrik") return Promise.resolve(search.results);
+      return Promise.resolve(search.results.slice().sort(function (a, b) { return a.newest - b.newest; }));
     }
     return Promise.all([titleRank(), order === "nyast" ? byDate() : null]).then(function (ranks) {
       var place = function (r) {
