@@ -58,6 +58,16 @@ def mkdocs_build(site_dir: Path, config: Path = ROOT / "mkdocs.yml", strict: boo
 DATA_SAVER = "Object.defineProperty(navigator, 'connection', {value: {saveData: true}, configurable: true})"
 
 
+def requests_of(page, path: bool = False) -> list[str]:
+    """A list that collects what ``page`` asks for from now on: each request's URL (``path``:
+    its path alone), as it is made."""
+    from urllib.parse import urlsplit
+
+    made: list[str] = []
+    page.on("request", lambda request: made.append(urlsplit(request.url).path if path else request.url))
+    return made
+
+
 def search_settled(page, ms: int = 500) -> None:
     """Wait in the page until the search it has begun to load (window.geSok.load, shared by
     both boxes) is loaded, and then `ms` longer, after any shorter timer the page has set (a

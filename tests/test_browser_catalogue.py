@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from conftest import DATA_SAVER, search_settled
+from conftest import DATA_SAVER, requests_of, search_settled
 from goda_exempel.browse import CATALOGUE_PAGE as STEP
 from bank import ALL, CASES, TOTAL, count_label, first_page, ids, labels_of, matching
 from goda_exempel.browse import count_text
@@ -222,8 +222,7 @@ def test_without_javascript_the_full_list_and_facet_pages_are_there(browser, sit
 
 
 def test_once_idle_the_catalogue_readies_the_search_without_changing_what_it_shows(page, site_url):
-    requests: list[str] = []
-    page.on("request", lambda request: requests.append(urlsplit(request.url).path))
+    requests = requests_of(page, path=True)
     page.goto(site_url + "hitta-exempel/")
     page.wait_for_load_state("networkidle")
     page.wait_for_function("performance.getEntriesByType('resource').some(e => e.name.includes('.pf_index'))")
@@ -240,8 +239,7 @@ def test_once_idle_the_catalogue_readies_the_search_without_changing_what_it_sho
 def test_the_unfiltered_catalogue_comes_with_the_page_and_loads_no_search(page, site_url):
     """With the data saver on, opening the catalogue loads nothing of the search."""
     page.add_init_script(DATA_SAVER)
-    requests: list[str] = []
-    page.on("request", lambda request: requests.append(request.url))
+    requests = requests_of(page)
     page.goto(site_url + "hitta-exempel/")
     page.wait_for_load_state("networkidle")
     assert shown(page) == first_page(matching())
@@ -305,8 +303,7 @@ def test_more_cases_continue_the_title_order(page, many_url, with_file):
     page.add_init_script(DATA_SAVER)  # the first step comes with the page, the next from the file or index
     if not with_file:
         page.route("**/hitta-exempel/urval.json", lambda route: route.abort())
-    requests: list[str] = []
-    page.on("request", lambda request: requests.append(request.url))
+    requests = requests_of(page)
     page.goto(url + "hitta-exempel/")
     assert page.locator(".ge-results__status").inner_text() == "45 exempel"
     assert page.locator(".ge-results__list .ge-list__title").all_inner_texts() == titles[:STEP]
@@ -352,8 +349,7 @@ def test_a_typed_query_loads_the_same_word_index_as_a_pasted_one(browser, many_u
     def index_files(enter) -> set[str]:
         context = browser.new_context(locale="sv-SE")
         page = context.new_page()
-        requests: list[str] = []
-        page.on("request", lambda request: requests.append(urlsplit(request.url).path))
+        requests = requests_of(page, path=True)
         page.goto(url + "hitta-exempel/")
         enter(page)
         fragments_loaded(page, STEP)  # the search is done: every word index it needed was requested

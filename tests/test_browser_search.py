@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import expect
 
 from bank import ALL, cases_with_word_starting
-from conftest import ROOT, search_settled
+from conftest import ROOT, requests_of, search_settled
 from page_types import HEADER, list_complete
 from test_browser_catalogue import shown
 
@@ -63,8 +63,7 @@ PAGE_TYPES = ["", "om/", "hitta-exempel/", "exempel/trygga-grannar-vatterhem/", 
 
 def test_every_request_stays_on_the_site(page, site_url):
     origin = urlsplit(site_url).netloc
-    requests: list[str] = []
-    page.on("request", lambda request: requests.append(request.url))
+    requests = requests_of(page)
     for path in PAGE_TYPES:
         page.goto(site_url + path, wait_until="networkidle")
     page.get_by_role("searchbox", name="Sök bland exemplen").fill("trygghet")
@@ -138,8 +137,7 @@ def sharded_url(tmp_path_factory):
 
 
 def test_the_header_search_finds_cases_in_every_shard(page, sharded_url):
-    requests: list[str] = []
-    page.on("request", lambda request: requests.append(request.url))
+    requests = requests_of(page)
     page.goto(sharded_url + "om/")
     box = page.get_by_role("searchbox", name="Sök bland exemplen")
     box.fill("trygghet")
@@ -341,8 +339,7 @@ def test_the_catalogue_orders_cases_across_shards(page, sharded_url):
 
 
 def test_two_letters_search_nothing_yet_and_enter_searches_them_on_the_catalogue(page, site_url):
-    requests: list[str] = []
-    page.on("request", lambda request: requests.append(request.url))
+    requests = requests_of(page)
     page.goto(site_url)
     box = page.get_by_role("searchbox", name="Sök bland exemplen")
     box.click()
@@ -360,8 +357,7 @@ def test_two_letters_search_nothing_yet_and_enter_searches_them_on_the_catalogue
 
 
 def test_the_first_letter_typed_loads_the_search_but_searches_nothing(page, site_url):
-    requests: list[str] = []
-    page.on("request", lambda request: requests.append(urlsplit(request.url).path))
+    requests = requests_of(page, path=True)
     page.goto(site_url)
     page.wait_for_load_state("networkidle")
     assert not [path for path in requests if "/pagefind/" in path]  # the page alone loads no search

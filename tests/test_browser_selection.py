@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from bank import CASES, TOTAL, first_page, ids, matching
-from conftest import DATA_SAVER
+from conftest import DATA_SAVER, requests_of
 from goda_exempel import facets
 from page_types import CATALOGUE, list_complete
 
@@ -85,8 +85,7 @@ def test_the_selection_file_and_the_search_index_show_the_same_view(browser, sit
     address = site_url + "hitta-exempel/?" + query
     own_context = browser.new_context(locale="sv-SE", viewport={"width": 1280, "height": 800})
     own = own_context.new_page()
-    requests: list[str] = []
-    own.on("request", lambda request: requests.append(request.url))
+    requests = requests_of(own)
     expected = _view(own, address, with_file=True)
     assert any(url.endswith("/hitta-exempel/urval.json") for url in requests)
     if expected["more"]:  # the rest of the list too
@@ -114,8 +113,7 @@ def test_a_shared_filtered_address_needs_nothing_of_the_search_index(page, site_
     """Its results come from the selection file the page's head asked for. (With the data saver
     on, so that Pagefind is not readied meanwhile for words, as it is once the page is idle.)"""
     page.add_init_script(DATA_SAVER)
-    requests: list[str] = []
-    page.on("request", lambda request: requests.append(request.url))
+    requests = requests_of(page)
     theme = _most_common("tema")
     label = facets.facet("tema").label_of({v: k for k, v in facets.facet("tema").slugs().items()}[theme])
     page.goto(site_url + f"hitta-exempel/?tema={theme}&fran=2015")
@@ -136,8 +134,7 @@ def test_newest_first_needs_nothing_of_the_search_index_either(page, site_url):
     from goda_exempel import lists
 
     page.add_init_script(DATA_SAVER)
-    requests: list[str] = []
-    page.on("request", lambda request: requests.append(request.url))
+    requests = requests_of(page)
     page.goto(site_url + "hitta-exempel/?sortera=nyast")
     list_complete(page, CATALOGUE)
     shown = page.locator(".ge-results__list a").evaluate_all("els => els.map(e => e.pathname.split('/').at(-2))")
@@ -148,8 +145,7 @@ def test_newest_first_needs_nothing_of_the_search_index_either(page, site_url):
 
 def test_with_the_data_saver_the_plain_catalogue_loads_no_selection_file(page, site_url):
     page.add_init_script(DATA_SAVER)
-    requests: list[str] = []
-    page.on("request", lambda request: requests.append(request.url))
+    requests = requests_of(page)
     page.goto(site_url + "hitta-exempel/")
     page.wait_for_load_state("networkidle")
     assert page.locator(".ge-results__status").inner_text() == TOTAL

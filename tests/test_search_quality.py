@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, mkdocs_build, serve
+from conftest import ROOT, mkdocs_build, requests_of, serve
 from page_types import CATALOGUE, HEADER, list_complete
 
 pytestmark = pytest.mark.browser
@@ -77,8 +77,7 @@ def test_the_word_itself_comes_before_longer_words_beginning_with_it(page_at, ge
 def test_a_misspelled_word_is_offered_the_nearest_word(page_at, generated, width):
     url, _ = generated
     page = page_at(width)
-    requests: list[str] = []
-    page.on("request", lambda r: requests.append(r.url))
+    requests = requests_of(page)
     page.goto(url + "om/", wait_until="networkidle")
     _type(page, "trygghetsvandirng")
     offer = page.locator(".ge-search__suggest")
@@ -102,8 +101,7 @@ def test_a_misspelled_word_is_offered_the_nearest_word(page_at, generated, width
 
 def test_an_ordinary_first_search_does_not_load_the_word_list(page, generated):
     url, _ = generated
-    requests: list[str] = []
-    page.on("request", lambda r: requests.append(r.url))
+    requests = requests_of(page)
     page.goto(url, wait_until="networkidle")
     _type(page, "trygghet")
     list_complete(page, HEADER)
